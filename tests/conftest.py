@@ -1,0 +1,22 @@
+"""Shared fixtures. The whole run uses a temporary data directory, never the user's."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+_RUN_DIR = Path(tempfile.mkdtemp(prefix="pangan-test-"))
+# Set before any notebook kernel starts, so nbval kernels inherit it too.
+os.environ["PANGAN_DATA_DIR"] = str(_RUN_DIR / "data")
+os.environ.pop("PANGAN_DB_URL", None)
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    """A fresh SQLite store URL in a temporary folder."""
+    return f"sqlite:///{tmp_path / 'store.sqlite'}"
