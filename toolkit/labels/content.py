@@ -1,5 +1,6 @@
 """Content check of the label topic's data files, for ``pangan content check``:
-``rules.yaml``, ``vocab.yaml``, ``categories.yaml``, ``dates.yaml`` and the curated cases."""
+``rules.yaml``, ``vocab.yaml``, ``categories.yaml``, ``dates.yaml``, ``generator.yaml`` and
+the curated cases."""
 
 from __future__ import annotations
 
@@ -122,6 +123,28 @@ def _cases_problems() -> list[str]:
     return out
 
 
+def _generator_problems(cats: dict[str, Any], checks: dict[str, Any]) -> list[str]:
+    from toolkit.labels.generator import DATA_FILE, MUTATORS
+
+    try:
+        data = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        return [f"generator.yaml: cannot be read ({exc})"]
+    out: list[str] = []
+    for key, spec in (data.get("products") or {}).items():
+        if spec.get("category") not in (cats.get("categories") or {}):
+            out.append(f"generator.yaml product {key}: unknown category")
+    for did, spec in (data.get("defects") or {}).items():
+        if did not in MUTATORS:
+            out.append(f"generator.yaml defect {did}: no mutator in generator.py")
+        if spec.get("difficulty") not in (1, 2, 3):
+            out.append(f"generator.yaml defect {did}: difficulty must be 1–3")
+        for e in spec.get("expects") or []:
+            if e.get("check") not in checks:
+                out.append(f"generator.yaml defect {did}: unknown check {e.get('check')}")
+    return out
+
+
 def validate() -> list[str]:
     """Problems found in the label topic's data files (empty list when all is well).
 
@@ -146,4 +169,7 @@ def validate() -> list[str]:
     if sorted(int(m) for m in months) != list(range(1, 13)):
         out.append("dates.yaml: months must be 1–12")
     out += _cases_problems()
+    out += _generator_problems(
+        loaded["categories.yaml"], (loaded["rules.yaml"].get("checks") or {})
+    )
     return out
