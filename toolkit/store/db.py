@@ -91,7 +91,9 @@ class Store:
         try:
             Base.metadata.create_all(self.engine)
         except OperationalError as exc:
-            raise StoreError("store.error.cannot_open", detail=str(exc.orig)[:200]) from exc
+            raise StoreError(
+                "store.error.cannot_open", detail=" ".join(str(exc.orig).split())[:200]
+            ) from exc
 
     def session(self) -> Session:
         """A new ORM session (use as a context manager)."""
@@ -179,5 +181,7 @@ def open_store(url: str | None = None, create: bool = True) -> Store:
             with store.engine.connect():
                 pass
         except SQLAlchemyError as exc:
-            raise StoreError("store.error.cannot_open", detail=str(exc)[:200]) from exc
+            raise StoreError(
+                "store.error.cannot_open", detail=" ".join(str(exc).split())[:200]
+            ) from exc
     return store
