@@ -82,3 +82,28 @@ def test_loading_text_and_page_language_follow_the_link(live_server, phone) -> N
     # A guest (no codes in the link) is offered the sign-in form, in English.
     assert page.locator("input[placeholder='Workshop code (e.g. KPG25)']").count() == 1
     assert phone.foreign_requests(live_server.url) == []
+
+
+def test_preheated_pool_reads_the_link_after_hand_over(tmp_path, browser) -> None:
+    """With ``--expect`` the page comes from a preheated kernel that still sees its link."""
+    from tests.server import start_server
+
+    server = start_server(tmp_path, "--expect", "10")
+    try:
+        deadline = time.monotonic() + 60
+        while len(server.kernel_pids()) < 2 and time.monotonic() < deadline:
+            time.sleep(0.3)
+        assert len(server.kernel_pids()) >= 2, "the pool did not fill"
+        ctx = browser.new_context(viewport={"width": 360, "height": 740})
+        try:
+            page = ctx.new_page()
+            page.goto(f"{server.url}/?ws=POOL1&p=P9&lang=en", timeout=60_000)
+            page.wait_for_selector(".pangan-card button", timeout=60_000)
+            header = page.locator(".pangan-header").inner_text()
+            assert "Workshop POOL1" in header and "Participant P9" in header
+            assert page.get_by_role("button", name="Open module").count() >= 1
+        finally:
+            ctx.close()
+        assert "Using pre-heated kernel" in server.log()
+    finally:
+        server.stop()
