@@ -9,6 +9,7 @@ honestly wide; with two there is none and a warning says so.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 from typing import TYPE_CHECKING, Any
 
@@ -51,6 +52,13 @@ def check_temp(temp_c: Any, name: str = "temp_c") -> float:
             high=_num(TEMP_MAX_C),
         )
     return temp
+
+
+@functools.lru_cache(maxsize=64)
+def _t_quantile(p: float, dof: int) -> float:
+    from scipy import stats
+
+    return float(stats.t.ppf(p, dof))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -123,9 +131,7 @@ class ArrheniusFit:
         """Student's t quantile for a two-sided ``level`` interval (NaN with 2 temperatures)."""
         if self.line.dof < 1:
             return math.nan
-        from scipy import stats
-
-        return float(stats.t.ppf(0.5 + level / 2.0, self.line.dof))
+        return _t_quantile(0.5 + float(level) / 2.0, self.line.dof)
 
     def ln_k_interval(self, temp_c: float, level: float = 0.95) -> tuple[float, float] | None:
         """Prediction interval of ln k at ``temp_c``; None with only two temperatures."""

@@ -144,40 +144,41 @@ def fit_kinetics(data: Any, order: Any = 0, direction: Any = None) -> Kinetics:
             at a temperature, a quality that does not change, values ≤ 0 for first order,
             slopes of mixed or wrong sign, or a zero rate.
     """
+    import numpy as np
     import pandas as pd
 
     order = normalize_order(order)
     direction = normalize_direction(direction)
     table = clean_table(data) if not _is_clean(data) else data
+    temp_a = table["temp_c"].to_numpy(dtype=float)
+    day_a = table["day"].to_numpy(dtype=float)
+    value_a = table["value"].to_numpy(dtype=float)
     if order == 1:
-        bad = table[table["value"] <= 0]
-        if len(bad):
+        bad = np.flatnonzero(value_a <= 0)
+        if bad.size:
             raise ShelfLifeError(
                 "shelflife.error.first_order_nonpositive",
-                row=int(bad["row"].iloc[0]),
-                value=_num(float(bad["value"].iloc[0])),
+                row=int(table["row"].iloc[bad[0]]),
+                value=_num(float(value_a[bad[0]])),
             )
-    temps = sorted(table["temp_c"].unique())
+    temps = sorted(set(temp_a.tolist()))
     lines: list[Line] = []
     for temp in temps:
-        part = table[table["temp_c"] == temp]
-        if len(part) < MIN_POINTS_PER_TEMP:
+        mask = temp_a == temp
+        days = day_a[mask]
+        values = value_a[mask]
+        if days.size < MIN_POINTS_PER_TEMP:
             raise ShelfLifeError(
                 "shelflife.error.too_few_points",
                 temp=_num(temp),
-                found=len(part),
+                found=int(days.size),
                 need=MIN_POINTS_PER_TEMP,
             )
-        if part["value"].nunique() == 1:
+        if np.all(values == values[0]):
             raise ShelfLifeError("shelflife.error.no_change", temp=_num(temp))
-        if part["day"].nunique() == 1:
+        if np.all(days == days[0]):
             raise ShelfLifeError("shelflife.error.one_day", temp=_num(temp))
-        y = part["value"].to_numpy()
-        if order == 1:
-            import numpy as np
-
-            y = np.log(y)
-        lines.append(fit_line(part["day"].to_numpy(), y))
+        lines.append(fit_line(days, np.log(values) if order == 1 else values))
     slopes = [ln.slope for ln in lines]
     for temp, slope in zip(temps, slopes, strict=True):
         if slope == 0 or abs(slope) < 1e-12:

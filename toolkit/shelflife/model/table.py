@@ -163,30 +163,19 @@ def clean_table(data: Any) -> pd.DataFrame:
                 column=col,
                 found=", ".join(str(c) for c in frame.columns)[:200],
             )
-    out: dict[str, list[float]] = {c: [] for c in COLUMNS}
-    for pos in range(len(frame)):
-        row = pos + 2
-        for col in COLUMNS:
-            raw = frame[names[col]].iloc[pos]
-            x = _to_float(raw)
-            if x is None:
-                cell = "" if raw is None or (isinstance(raw, float) and math.isnan(raw)) else raw
-                cell = str(cell)[:40]
-                if cell.strip() == "":
-                    raise ShelfLifeError("shelflife.error.empty_cell", row=row, column=col)
-                raise ShelfLifeError("shelflife.error.not_number", row=row, column=col, cell=cell)
-            out[col].append(x)
-        temp = out["temp_c"][-1]
+    out: dict[str, list[float]] = {c: _column(frame[names[c]], c) for c in COLUMNS}
+    for pos, temp in enumerate(out["temp_c"]):
         if not TEMP_MIN_C <= temp <= TEMP_MAX_C:
             raise ShelfLifeError(
                 "shelflife.error.temp_range",
-                row=row,
+                row=pos + 2,
                 temp=_num(temp),
                 low=_num(TEMP_MIN_C),
                 high=_num(TEMP_MAX_C),
             )
-        if out["day"][-1] < 0:
-            raise ShelfLifeError("shelflife.error.negative_day", row=row, day=_num(out["day"][-1]))
+    for pos, day in enumerate(out["day"]):
+        if day < 0:
+            raise ShelfLifeError("shelflife.error.negative_day", row=pos + 2, day=_num(day))
     seen: dict[tuple[float, float], int] = {}
     for pos, key in enumerate(zip(out["temp_c"], out["day"], strict=True)):
         if key in seen:
@@ -200,6 +189,28 @@ def clean_table(data: Any) -> pd.DataFrame:
         seen[key] = pos + 2
     result = pd.DataFrame(out, dtype=float)
     result["row"] = range(2, len(result) + 2)
+    return result
+
+
+def _column(series: Any, col: str) -> list[float]:
+    """One column as floats; the first bad cell raises with its row (header = row 1)."""
+    import numpy as np
+    import pandas as pd
+
+    if pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(series):
+        values = series.to_numpy(dtype=float)
+        if np.isfinite(values).all():
+            return values.tolist()
+    result: list[float] = []
+    for pos, raw in enumerate(series.tolist()):
+        x = _to_float(raw)
+        if x is None:
+            cell = "" if raw is None or (isinstance(raw, float) and math.isnan(raw)) else raw
+            cell = str(cell)[:40]
+            if cell.strip() == "":
+                raise ShelfLifeError("shelflife.error.empty_cell", row=pos + 2, column=col)
+            raise ShelfLifeError("shelflife.error.not_number", row=pos + 2, column=col, cell=cell)
+        result.append(x)
     return result
 
 
