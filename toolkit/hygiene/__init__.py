@@ -1,0 +1,1 @@
+"""Hygiene and sanitation: WHO Five Keys lessons and (later) sanitizer and temperature tools."""
