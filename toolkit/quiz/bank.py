@@ -27,8 +27,12 @@ def _display_name(path: Path) -> str:
 def _problems_from_validation(fname: str, raw: dict[str, Any], exc: ValidationError) -> list:
     problems: list[BankProblem] = []
     questions = raw.get("questions") if isinstance(raw.get("questions"), list) else []
-    for err in exc.errors():
+    errors = exc.errors()
+    inside = any(len(e["loc"]) >= 2 and e["loc"][0] == "questions" for e in errors)
+    for err in errors:
         loc = list(err.get("loc", ()))
+        if inside and loc == ["questions"] and err.get("type") == "too_short":
+            continue  # a side effect of a broken question, already reported
         qid = ""
         if len(loc) >= 2 and loc[0] == "questions" and isinstance(loc[1], int):
             idx = loc[1]
