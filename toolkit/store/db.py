@@ -507,18 +507,8 @@ def open_store(url: str | None = None, create: bool = True) -> Store:
     try:
         current = schema_revision(store.engine)
     except SQLAlchemyError as exc:
-        raise StoreError("store.error.cannot_open", detail=str(exc)[:200]) from exc
+        detail = " ".join(str(exc).split())[:200]
+        raise StoreError("store.error.cannot_open", detail=detail) from exc
     if current != SCHEMA_HEAD and create:
         store.create_schema()
-<<<<<<< HEAD
-    else:
-        try:
-            with store.engine.connect():
-                pass
-        except SQLAlchemyError as exc:
-            raise StoreError(
-                "store.error.cannot_open", detail=" ".join(str(exc).split())[:200]
-            ) from exc
-=======
->>>>>>> workshop
     return store
