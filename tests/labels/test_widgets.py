@@ -209,5 +209,23 @@ def test_permit_explainer(lang: str) -> None:
 def test_layout_is_phone_first() -> None:
     w = lw.LabelPractice(n=1, seed=1, today=TODAY)
     assert w.layout.width == "100%"
-    assert all(b.layout.height in ("40px", "44px") for b in w._klik.values())
-    assert w._check.layout.height == "44px"
+    assert all(b.layout.height == "40px" for b in w._klik.values())
+    assert w._check.layout.min_height == "44px"
+
+
+def test_practice_on_curated_cases_uses_their_keys() -> None:
+    from toolkit.labels.cases import load_cases
+
+    cases = {c.id: c for c in load_cases()}
+    w = lw.LabelPractice(cases=["C45", "C01"], lang="en")
+    p = w.current
+    assert p.id == "C45" and p.today == cases["C45"].today
+    w.mark({k.klik for k in cases["C45"].key}, {k.field for k in cases["C45"].key})
+    w.click_check()
+    assert w.score == (3, 3)
+    w.click_next()
+    w.mark({"label"}, {"claims"})  # C01 is a correct label: these are false alarms
+    w.click_check()
+    assert w.score == (3, 4)
+    w.click_next()
+    assert t("labels.practice.round_score", "en", score=3, total=4) in w._feedback.value

@@ -156,3 +156,15 @@ def test_indonesian_message_names_the_counts() -> None:
 def test_unknown_pom_prefix() -> None:
     with pytest.raises(PermitError):
         parse_permit("POM TR072224589E")
+
+
+def test_describe_permit_lists_every_group() -> None:
+    from toolkit.permits import describe_permit
+
+    text = describe_permit("P-IRT No. 2063306010023-26", "en")
+    assert text.splitlines()[1] == "P-IRT No. 2063306010023-26"
+    assert len(text.splitlines()) == 2 + 6
+    assert "valid until the year 2026" in text
+    assert describe_permit("P-IRT 206330601002-26", "en") == (
+        "13 digits before the dash expected, found 12."
+    )

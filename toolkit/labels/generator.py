@@ -344,3 +344,12 @@ def practice_set(
 ) -> list[PracticeLabel]:
     """``n`` practice labels; ``difficulty=None`` cycles through levels 1, 2, 3."""
     return [generate_label(seed, i, difficulty or (i % 3) + 1, today=today) for i in range(n)]
+
+
+def practice_from_case(case: Any) -> PracticeLabel:
+    """A curated case (``toolkit.labels.cases.Case``) as a practice label: each answer-key
+    finding counts as one defect."""
+    defects = tuple(AppliedDefect(k.check, case.difficulty, (k,)) for k in case.key)
+    return PracticeLabel(
+        id=case.id, difficulty=case.difficulty, today=case.today, label=case.label, defects=defects
+    )

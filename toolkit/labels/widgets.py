@@ -11,11 +11,13 @@ from typing import Any
 
 import ipywidgets as W
 
+from toolkit.app import ui
 from toolkit.errors import ToolkitError
 from toolkit.i18n import normalize_lang, t
+from toolkit.labels.cases import load_cases
 from toolkit.labels.checker import check_label
 from toolkit.labels.correct import correct_label
-from toolkit.labels.generator import PracticeLabel, generate_label
+from toolkit.labels.generator import PracticeLabel, generate_label, practice_from_case
 from toolkit.labels.model import KLIK, Finding, Label
 from toolkit.labels.svg import render_label_svg
 from toolkit.labels.vocab import categories
@@ -42,16 +44,22 @@ PRACTICE_FIELDS: tuple[str, ...] = (
 FULL = W.Layout(width="100%")
 
 
-def _button(text: str, style: str = "") -> W.Button:
-    return W.Button(
-        description=text, button_style=style, layout=W.Layout(width="100%", height="44px")
-    )
+def _button(text: str, style: str = "primary") -> W.Button:
+    return ui.button(text, style)
 
 
 def _toggle(text: str) -> W.ToggleButton:
     return W.ToggleButton(
         value=False, description=text, layout=W.Layout(width="100%", height="40px")
     )
+
+
+def _session(session: Any) -> Any:
+    if session is not None:
+        return session
+    from toolkit.app.session import current_session
+
+    return current_session()
 
 
 def _lang(session: Any, lang: str | None) -> str:
@@ -61,7 +69,7 @@ def _lang(session: Any, lang: str | None) -> str:
 
 
 def _error_html(text: str) -> str:
-    return f'<div style="color:#b00020;font-weight:bold">{html.escape(text)}</div>'
+    return ui.message("error", text)
 
 
 def score_answer(
@@ -112,6 +120,8 @@ class LabelPractice(W.VBox):
         difficulty: 1–3 (the trainee can change it).
         seed: Seed of the round (default: a random one).
         today: The date labels are judged on (default: today).
+        cases: Ids of curated cases (``exercises/labels/cases.yaml``) to use instead of
+            generated labels.
     """
 
     def __init__(
@@ -122,9 +132,14 @@ class LabelPractice(W.VBox):
         difficulty: int = 1,
         seed: int | None = None,
         today: dt.date | None = None,
+        cases: list[str] | None = None,
     ) -> None:
         super().__init__(layout=W.Layout(width="100%", max_width="640px"))
-        self._session = session
+        self.add_class("pangan-label-practice")
+        self._cases = list(cases or [])
+        if self._cases:
+            n = len(self._cases)
+        self._session = session = _session(session)
         self._lang = _lang(session, lang)
         self._n = n
         self._today = today or dt.date.today()
@@ -144,15 +159,15 @@ class LabelPractice(W.VBox):
             style={"button_width": "auto"},
         )
         self._start = _button(t("labels.practice.start", L), "info")
-        self._progress = W.HTML()
-        self._picture = W.HTML(layout=FULL)
+        self._progress = ui.html_block(css_class="pangan-label-progress")
+        self._picture = ui.html_block(css_class="pangan-label-svg")
         self._klik_title = W.HTML(f"<b>{html.escape(t('labels.practice.mark_klik', L))}</b>")
         self._klik = {k: _toggle(t(f"labels.klik.{k}", L)) for k in KLIK}
         self._fields_title = W.HTML(f"<b>{html.escape(t('labels.practice.mark_fields', L))}</b>")
         self._fields = {f: _toggle(t(f"labels.field.{f}", L)) for f in PRACTICE_FIELDS}
         self._check = _button(t("labels.practice.check", L), "primary")
         self._next = _button(t("labels.practice.next", L), "success")
-        self._feedback = W.HTML(layout=FULL)
+        self._feedback = ui.html_block(css_class="pangan-label-feedback")
         self._start.on_click(self._on_start)
         self._check.on_click(self._on_check)
         self._next.on_click(self._on_next)
@@ -166,7 +181,10 @@ class LabelPractice(W.VBox):
             ],
             layout=FULL,
         )
-        self.children = [self._title, self._intro, self._level, self._start]
+        self._head = [self._title, self._intro] + (
+            [] if self._cases else [self._level, self._start]
+        )
+        self.children = list(self._head)
         self._start_round()
 
     # --- public surface for tests and the notebook
@@ -218,7 +236,11 @@ class LabelPractice(W.VBox):
         self._round_no += 1
         level = int(self._level.value) if self._level.value in (1, 2, 3) else 1
         seed = self._seed + self._round_no * 7919
-        self._labels = [generate_label(seed, i, level, self._today) for i in range(self._n)]
+        if self._cases:
+            by_id = {c.id: c for c in load_cases()}
+            self._labels = [practice_from_case(by_id[c]) for c in self._cases]
+        else:
+            self._labels = [generate_label(seed, i, level, self._today) for i in range(self._n)]
         self._index = 0
         self._points = 0
         self._max_points = 0
@@ -240,10 +262,7 @@ class LabelPractice(W.VBox):
         self._picture.value = render_label_svg(p.label, L)
         self._feedback.value = ""
         self.children = [
-            self._title,
-            self._intro,
-            self._level,
-            self._start,
+            *self._head,
             self._progress,
             self._picture,
             self._answer_box,
@@ -294,7 +313,9 @@ class LabelPractice(W.VBox):
             f"{html.escape(t('labels.practice.round_score', L, score=pts, total=mx))}</b></div>"
             f"<p>{html.escape(t('labels.practice.again', L))}</p>"
         )
-        self.children = [self._title, self._feedback, self._level, self._start]
+        self.children = [self._title, self._feedback, *self._head[2:]]
+        if self._cases:
+            self.children = [*self.children, self._start]
 
 
 def _fmt(d: dt.date, lang: str) -> str:
@@ -379,7 +400,8 @@ class OwnLabelCheck(W.VBox):
         self, session: Any = None, lang: str | None = None, today: dt.date | None = None
     ) -> None:
         super().__init__(layout=W.Layout(width="100%", max_width="640px"))
-        self._session = session
+        self.add_class("pangan-own-label")
+        self._session = session = _session(session)
         self._lang = L = _lang(session, lang)
         self._today = today
         self._inputs: dict[str, W.Widget] = {}
@@ -431,8 +453,8 @@ class OwnLabelCheck(W.VBox):
         rows += list(self._main.values())
         self._submit = _button(t("labels.own.check", L), "primary")
         self._submit.on_click(self._on_submit)
-        self._result = W.HTML(layout=FULL)
-        self._preview = W.HTML(layout=FULL)
+        self._result = ui.html_block(css_class="pangan-own-result")
+        self._preview = ui.html_block(css_class="pangan-own-preview")
         rows += [self._submit, self._result, self._preview]
         self.children = rows
         self.findings: list[Finding] = []
@@ -551,7 +573,8 @@ class PermitExplainer(W.VBox):
         self, session: Any = None, lang: str | None = None, today: dt.date | None = None
     ) -> None:
         super().__init__(layout=W.Layout(width="100%", max_width="640px"))
-        self._lang = L = _lang(session, lang)
+        self.add_class("pangan-permit-explainer")
+        self._lang = L = _lang(_session(session), lang)
         self._today = today or dt.date.today()
         self._number = W.Text(
             value="",
@@ -559,7 +582,7 @@ class PermitExplainer(W.VBox):
             layout=W.Layout(width="100%", height="40px"),
         )
         self._explain = _button(t("permits.explainer.button", L), "primary")
-        self._out = W.HTML(layout=FULL)
+        self._out = ui.html_block(css_class="pangan-permit-out")
         self._explain.on_click(self._on_explain)
         self.children = [
             W.HTML(f"<h3>{html.escape(t('permits.explainer.title', L))}</h3>"),

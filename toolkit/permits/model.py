@@ -319,3 +319,23 @@ def _parse_drug(letters: str, body: str) -> Permit:
         groups.append(PermitField(g["key"], s[pos : pos + g["width"]], "confirmed"))
         pos += g["width"]
     return Permit(kind="drug", prefix=letters, digits=s, fields=fields + tuple(groups), layout=12)
+
+
+def describe_permit(text: str, lang: str = "id") -> str:
+    """A plain-text explanation of a permit number, one digit group per line.
+
+    Args:
+        text: The number as printed.
+        lang: ``id`` or ``en``.
+
+    Returns:
+        The kind of number and each group's digits, name and meaning; or the reader's error
+        message when the number is malformed.
+    """
+    try:
+        permit = parse_permit(text)
+    except PermitError as err:
+        return err.message(lang)
+    lines = [t("permits.explainer.kind", lang, kind=permit.kind_name(lang)), permit.number]
+    lines += [f"{f.digits:>5} | {f.name(lang)}: {f.meaning(lang)}" for f in permit.fields]
+    return "\n".join(lines)
