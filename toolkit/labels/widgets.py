@@ -152,12 +152,8 @@ class LabelPractice(W.VBox):
         L = self._lang
         self._title = W.HTML(f"<h3>{html.escape(t('labels.practice.title', L))}</h3>")
         self._intro = W.HTML(f"<p>{html.escape(t('labels.practice.intro', L))}</p>")
-        self._level = W.ToggleButtons(
-            options=[(t(f"labels.practice.level_{i}", L), i) for i in (1, 2, 3)],
-            value=difficulty,
-            layout=FULL,
-            style={"button_width": "auto"},
-        )
+        self._level = ui.radio([(t(f"labels.practice.level_{i}", L), i) for i in (1, 2, 3)])
+        self._level.value = difficulty if difficulty in (1, 2, 3) else 1
         self._start = _button(t("labels.practice.start", L), "info")
         self._progress = ui.html_block(css_class="pangan-label-progress")
         self._picture = ui.html_block(css_class="pangan-label-svg")
@@ -414,7 +410,7 @@ class OwnLabelCheck(W.VBox):
             options=[(t("labels.own.choose_category", L), "")]
             + [(t(f"labels.category.{k}", L), k) for k in cats],
             value="",
-            layout=FULL,
+            layout=W.Layout(width="100%", height="40px"),
         )
         rows += [W.HTML(f"<b>{html.escape(t('labels.field.category', L))}</b>"), self._category]
         for name in self.TEXT_FIELDS + self.AREA_FIELDS:
