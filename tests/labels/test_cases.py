@@ -74,3 +74,12 @@ def test_rule_without_source_is_a_content_problem() -> None:
     )
     assert any("without source" in p for p in problems)
     assert any("unconfirmed rule must be a warning" in p for p in problems)
+
+
+def test_case_ids_by_difficulty() -> None:
+    from toolkit.labels.cases import case_ids
+
+    all_ids = case_ids()
+    by_level = [case_ids(d) for d in (1, 2, 3)]
+    assert all(by_level)
+    assert sorted(sum(by_level, [])) == sorted(all_ids)

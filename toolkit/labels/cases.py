@@ -118,3 +118,8 @@ def load_cases(path: Path | None = None) -> list[Case]:
         )
         for r in raws
     ]
+
+
+def case_ids(difficulty: int | None = None, path: Path | None = None) -> list[str]:
+    """Ids of the curated cases, optionally only those of one difficulty (1–3)."""
+    return [c.id for c in load_cases(path) if difficulty is None or c.difficulty == difficulty]
