@@ -4,6 +4,7 @@ UMKM, and the permit-number explainer. Answer keys stay in Python attributes, ne
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import html
 import logging
 import random
@@ -535,7 +536,7 @@ class OwnLabelCheck(W.VBox):
                     "check",
                     {"findings": [f.check for f in self.findings]},
                     score=float(len(self.findings)),
-                    key=f"own:{hash(repr(label.to_dict())) & 0xFFFFFFFF:x}",
+                    key="own:" + hashlib.sha1(repr(label.to_dict()).encode()).hexdigest()[:16],
                 )
         except Exception:
             log.exception("own-label check failed")
