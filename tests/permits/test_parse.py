@@ -153,9 +153,10 @@ def test_indonesian_message_names_the_counts() -> None:
     assert str(info.value) == "Diharapkan 13 angka sebelum tanda hubung, ditemukan 12."
 
 
-def test_unknown_pom_prefix() -> None:
-    with pytest.raises(PermitError):
-        parse_permit("POM TR072224589E")
+def test_authority_words_around_the_number_are_ignored() -> None:
+    assert parse_permit("POM TR072224589E").kind == "traditional_medicine"
+    assert parse_permit("Depkes RI P-IRT No. 2063306010023-26").kind == "pirt"
+    assert parse_permit("Dinkes PIRT 2063306010023-26").expires_year == 2026
 
 
 def test_describe_permit_lists_every_group() -> None:

@@ -141,7 +141,9 @@ class Permit:
 
 
 # Words printed around a number that are not part of it.
-_NOISE = re.compile(r"\b(BPOM\s*RI|BPOM|BADAN\s*POM\s*RI|RI|NO|NOMOR|NOMER|REG|IZIN\s*EDAR)\b\.?")
+_NOISE = re.compile(
+    r"\b(BPOM\s*RI|BPOM|BADAN\s*POM\s*RI|POM|DEPKES|DINKES|RI|NO|NOMOR|NOMER|REG|IZIN\s*EDAR)\b\.?"
+)
 _PIRT = re.compile(r"^(?:SP)?P[\s.\-]*I[\s.\-]*R[\s.\-]*T\b[\s.:\-]*")
 
 
