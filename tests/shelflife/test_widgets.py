@@ -218,6 +218,8 @@ def test_small_calculators() -> None:
 
 class _FakeSession:
     lang = "en"
+    workshop = "KPG25"
+    participant = "017"
 
     def __init__(self) -> None:
         self.answers: list[tuple] = []
@@ -250,6 +252,7 @@ def test_drill_set_checks_and_records_answers() -> None:
         assert card.correct is True, (card._drill.id, card.message, card._feedback.value)
     assert len(session.answers) == len(drills.cards)
     assert all(a[0] == "shelflife.drills" and a[3] is True for a in session.answers)
+    assert all(a[4].startswith("KPG25|017|shelflife.drills|") for a in session.answers), session.answers
 
 
 def test_drill_wrong_answers_hint_then_reveal() -> None:

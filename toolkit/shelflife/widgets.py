@@ -24,6 +24,15 @@ FULL = widgets.Layout(width="100%")
 QUIZ = "shelflife.drills"
 
 
+def _session(session: Any) -> Any:
+    """The given session, or this kernel's session (read from the page's URL)."""
+    if session is not None:
+        return session
+    from toolkit.app.session import current_session
+
+    return current_session()
+
+
 def _lang(session: Any, lang: str | None) -> str:
     if lang:
         return normalize_lang(lang)
@@ -84,8 +93,8 @@ class _Base(widgets.VBox):
 
     def __init__(self, session: Any = None, lang: str | None = None) -> None:
         super().__init__(layout=widgets.Layout(width="100%", max_width="640px"))
-        self._session = session
-        self._lang = _lang(session, lang)
+        self._session = _session(session)
+        self._lang = _lang(self._session, lang)
         self._message = widgets.HTML(layout=FULL)
 
     def _t(self, key: str, **params: Any) -> str:
@@ -646,14 +655,9 @@ class DrillCard(_Base):
         self._attempts += 1
         ok = self._drill.is_correct(parsed)
         self.correct = ok
-        if self._session is not None:
-            self._session.record_answer(
-                QUIZ,
-                self._drill.id,
-                str(raw)[:40],
-                correct=ok,
-                key=f"{self._drill.id}:{str(raw)[:40]}",
-            )
+        session = self._session
+        key = f"{session.workshop}|{session.participant}|{QUIZ}|{self._drill.id}|{str(raw)[:40]}"
+        session.record_answer(QUIZ, self._drill.id, str(raw)[:40], correct=ok, key=key[:128])
         if ok:
             text = (
                 t("common.check.correct", self._lang)
@@ -692,6 +696,7 @@ class DrillSet(widgets.VBox):
         super().__init__(layout=widgets.Layout(width="100%", max_width="640px"))
         from toolkit.shelflife.drills import load_drills
 
+        session = _session(session)
         self._lang = _lang(session, lang)
         try:
             drills = load_drills(path)
@@ -732,14 +737,3 @@ class DrillSet(widgets.VBox):
         acc = widgets.Accordion(children=[table], layout=FULL)
         acc.set_title(0, t("shelflife.ui.data_table", self._lang, name=path.name))
         return acc
-
-
-def drills(
-    path: str | Path = "drills.yaml", session: Any = None, lang: str | None = None
-) -> DrillSet:
-    """The drill set for a notebook cell, with the kernel's session when none is given."""
-    if session is None:
-        from toolkit.app.session import current_session
-
-        session = current_session()
-    return DrillSet(path, session, lang)
