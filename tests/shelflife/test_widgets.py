@@ -231,7 +231,7 @@ class _FakeSession:
 
 def test_drill_set_checks_and_records_answers() -> None:
     session = _FakeSession()
-    drills = DrillSet(DRILLS, session)
+    drills = DrillSet("latihan", session)
     assert len(drills.cards) >= 6
     kinds = {c._drill.kind for c in drills.cards}
     assert {"rate", "ea_kj", "q10_rates", "shelf_life", "labuza", "best_before"} <= kinds
@@ -252,7 +252,9 @@ def test_drill_set_checks_and_records_answers() -> None:
         assert card.correct is True, (card._drill.id, card.message, card._feedback.value)
     assert len(session.answers) == len(drills.cards)
     assert all(a[0] == "shelflife.drills" and a[3] is True for a in session.answers)
-    assert all(a[4].startswith("KPG25|017|shelflife.drills|") for a in session.answers), session.answers
+    assert all(a[4].startswith("KPG25|017|shelflife.drills|") for a in session.answers), (
+        session.answers
+    )
 
 
 def test_drill_wrong_answers_hint_then_reveal() -> None:
@@ -278,3 +280,23 @@ def test_every_widget_key_exists() -> None:
     assert sorted(k for k in keys if not (has(k, "id") and has(k, "en"))) == []
     for order in (0, 1):
         assert has(f"shelflife.ui.order_{order}", "en")
+
+
+def test_module_quiz_is_the_default_drill_set() -> None:
+    quiz = DrillSet(lang="en")
+    assert len(quiz.cards) >= 3
+    order = quiz.cards[0]
+    order._answer.value = "1"
+    order._check.click()
+    assert order.correct is False
+    order._answer.value = str(order._drill.expected())
+    order._check.click()
+    assert order.correct is True
+
+
+def test_unreadable_drill_file_is_a_message(tmp_path) -> None:
+    bad = tmp_path / "drills.yaml"
+    bad.write_text("drills: [{kind: rate}]", encoding="utf-8")
+    drills = DrillSet(bad, lang="en")
+    assert drills.cards == []
+    assert "The drill file cannot be read" in drills.children[0].value

@@ -79,6 +79,15 @@ def dataset(dataset_id: str) -> Dataset:
     raise KeyError(dataset_id)
 
 
+def drill_file(name: str | Path) -> Path:
+    """``"kuis"`` → the module quiz, ``"latihan"`` → the exercise drills, else the path itself."""
+    if str(name) == "kuis":
+        return DATA_DIR / "kuis.yaml"
+    if str(name) == "latihan":
+        return EXERCISES_DIR / "drills.yaml"
+    return Path(name)
+
+
 def check_dataset(item: Dataset) -> list[str]:
     """Problems of one data set: it must load, fit and give a finite answer."""
     from toolkit.i18n import has
@@ -131,9 +140,10 @@ def validate() -> list[str]:
         problems.append("shelflife/datasets.yaml: duplicate ids")
     for item in items:
         problems += check_dataset(item)
-    drills_file = EXERCISES_DIR / "drills.yaml"
-    if drills_file.is_file():
-        from toolkit.shelflife.drills import check_drills
+    from toolkit.shelflife.drills import check_drills
 
+    problems += check_drills(DATA_DIR / "kuis.yaml", minimum=3)
+    drills_file = EXERCISES_DIR / "drills.yaml"
+    if drills_file.is_file():  # absent in an installed toolkit without the repository
         problems += check_drills(drills_file)
     return problems

@@ -138,18 +138,18 @@ def load_drills(path: str | Path) -> list[Drill]:
     return drills
 
 
-def check_drills(path: str | Path) -> list[str]:
+def check_drills(path: str | Path, minimum: int = 6) -> list[str]:
     """Problems of a drill file: unknown kinds, missing texts, keys that disagree with the data."""
     from toolkit.i18n import has
 
-    where = f"exercises/shelflife/{Path(path).name}"
+    where = f"{Path(path).parent.name}/{Path(path).name}"
     try:
         drills = load_drills(path)
     except ShelfLifeError as err:
         return [f"{where}: {err.message('en')}"]
     problems: list[str] = []
-    if len(drills) < 6:
-        problems.append(f"{where}: only {len(drills)} drills (at least 6)")
+    if len(drills) < minimum:
+        problems.append(f"{where}: only {len(drills)} drills (at least {minimum})")
     if len({d.id for d in drills}) != len(drills):
         problems.append(f"{where}: duplicate drill ids")
     for drill in drills:

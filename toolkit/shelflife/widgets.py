@@ -687,15 +687,20 @@ class DrillSet(widgets.VBox):
     """All drills of a drill file, each with its data table the first time it is used.
 
     Args:
-        path: The drill file (``exercises/shelflife/drills.yaml``).
+        path: A drill file, or ``"kuis"`` (the module's short quiz, package data) or
+            ``"latihan"`` (``exercises/shelflife/drills.yaml``).
         session: The trainee session (answers are recorded).
         lang: Overrides the session's language.
     """
 
-    def __init__(self, path: str | Path, session: Any = None, lang: str | None = None) -> None:
+    def __init__(
+        self, path: str | Path = "kuis", session: Any = None, lang: str | None = None
+    ) -> None:
         super().__init__(layout=widgets.Layout(width="100%", max_width="640px"))
+        from toolkit.shelflife.content import drill_file
         from toolkit.shelflife.drills import load_drills
 
+        path = drill_file(path)
         session = _session(session)
         self._lang = _lang(session, lang)
         try:
