@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+from decimal import Decimal
 from typing import Any
 
 from toolkit.errors import ToolkitError
@@ -19,14 +21,19 @@ class NutritionError(ToolkitError):
     """Impossible or missing nutrition input (a ``ValueError`` with a locale key).
 
     A ``nutrient`` parameter (one key) or ``nutrients`` parameter (a list of keys) is shown
-    by its translated name, so the message reads "lemak jenuh", not ``saturated_fat_g``.
+    by its translated name, so the message reads "lemak jenuh", not ``saturated_fat_g``;
+    numbers are written the way the language writes them (``2,5`` / ``2.5``).
     """
 
     def message(self, lang: str = "id") -> str:
         """The message in ``lang`` with nutrient keys replaced by their names."""
         from toolkit.i18n import t
+        from toolkit.nutrition.format import fmt_amount
 
-        params: dict[str, Any] = dict(self.params)
+        params: dict[str, Any] = {
+            k: fmt_amount(v, lang, 2) if isinstance(v, float | Decimal) and math.isfinite(v) else v
+            for k, v in self.params.items()
+        }
         if "nutrient" in params:
             params["nutrient"] = nutrient_name(str(params["nutrient"]), lang)
         if "nutrients" in params:
