@@ -60,3 +60,12 @@ def test_uncited_composition_row_is_reported(monkeypatch, tmp_path) -> None:
     bad.write_text(text[0] + "\nx,X,X,1,0.5,2,3,1,4,\n", encoding="utf-8")
     monkeypatch.setattr(content, "COMPOSITION_FILE", bad)
     assert any("composition.csv" in p and "Row 2" in p for p in content.validate())
+
+
+def test_broken_module_quiz_is_reported(monkeypatch, tmp_path) -> None:
+    from toolkit.nutrition import drills
+
+    bad = tmp_path / "module_quiz.yaml"
+    bad.write_text("quiz: q\ndrills:\n  - {id: a, kind: round, params: {nutrient: fat_g}}\n")
+    monkeypatch.setattr(drills, "MODULE_QUIZ_FILE", bad)
+    assert any(p.startswith("module_quiz.yaml") and "value" in p for p in content.validate())

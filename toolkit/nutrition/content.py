@@ -7,6 +7,7 @@ figures stay marked unconfirmed, and the composition table cites every row.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from toolkit.i18n import has
@@ -133,10 +134,24 @@ def _check_composition(problems: list[str]) -> None:
         problems.append(f"composition.csv: {exc.message('en')}")
 
 
+def _check_drills(problems: list[str]) -> None:
+    from toolkit.nutrition.drills import MODULE_QUIZ_FILE, load_drills
+
+    exercises = Path(__file__).resolve().parents[2] / "exercises" / "nutrition" / "drills.yaml"
+    files = [MODULE_QUIZ_FILE] + ([exercises] if exercises.exists() else [])
+    for path in files:
+        try:
+            load_drills(path)
+        except NutritionError as exc:
+            problems.append(f"{path.name}: {exc.message('en')}")
+
+
 def validate() -> list[str]:
     """Check every nutrition data file; returns the problems found (empty when sound)."""
     problems: list[str] = []
-    for check in (_check_alg, _check_rounding, _check_exempt, _check_ggl, _check_composition):
+    checks = (_check_alg, _check_rounding, _check_exempt, _check_ggl, _check_composition,
+              _check_drills)  # fmt: skip
+    for check in checks:
         try:
             check(problems)
         except Exception as exc:  # a malformed file must be reported, not crash the command
