@@ -1,6 +1,6 @@
 """The ING panel rendered by Debian's Chromium matches a golden image within a small tolerance.
 
-Uses the lead's browser fixture (tests/browser/conftest.py). Set PANGAN_REGEN_GOLDEN=1 to
+Uses the lead's browser fixture (tests/browser/conftest.py, via tests/nutrition/conftest.py). Set PANGAN_REGEN_GOLDEN=1 to
 rewrite the golden PNGs after an intended change of the panel, then look at them.
 """
 
@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import browser  # noqa: F401  (the fixture)
 from toolkit.nutrition import nutrition_facts, panel_svg
 from toolkit.nutrition.panel import svg_size
 
@@ -27,7 +26,7 @@ CHANNEL_TOLERANCE = 16
 MAX_DIFFERENT = 0.0001
 
 
-def _render(browser, svg: str) -> bytes:  # noqa: F811
+def _render(browser, svg: str) -> bytes:
     width, height = svg_size(svg)
     ctx = browser.new_context(viewport={"width": width, "height": height}, device_scale_factor=1)
     try:
@@ -59,7 +58,7 @@ def _different_share(a_png: bytes, b_png: bytes) -> float:
 
 
 @pytest.mark.parametrize(("lang", "basis"), [("id", "raw"), ("en", "declared")])
-def test_panel_matches_golden_image(browser, keripik, lang: str, basis: str) -> None:  # noqa: F811
+def test_panel_matches_golden_image(browser, keripik, lang: str, basis: str) -> None:
     svg = panel_svg(nutrition_facts(keripik, 25, 100, akg_basis=basis), lang)
     png = _render(browser, svg)
     golden = FILES / f"panel_keripik_{lang}_{basis}.png"
@@ -69,7 +68,7 @@ def test_panel_matches_golden_image(browser, keripik, lang: str, basis: str) -> 
     assert share <= MAX_DIFFERENT, f"{share:.2%} of the pixels differ from {golden.name}"
 
 
-def test_comparison_notices_a_changed_number(browser, keripik) -> None:  # noqa: F811
+def test_comparison_notices_a_changed_number(browser, keripik) -> None:
     """The tolerance is small enough to catch one wrong digit on the panel."""
     svg = panel_svg(nutrition_facts(keripik, 25, 100), "id")
     changed = svg.replace(">11 %<", ">12 %<")

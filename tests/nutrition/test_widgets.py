@@ -169,11 +169,19 @@ def test_recipe_user_table_upload(guest) -> None:
     header = "code,name_id,fat_g,saturated_fat_g,protein_g,carbohydrate_g,sugar_g,sodium_mg\n"
     rec.load_table((header + "tempe,Tempe,10.8,2.2,20.3,7.6,0,9\n").encode())
     assert "1 bahan" in rec.table_note_html
-    assert [v for _, v in rec._ingredient.options] == ["tempe"]
+    assert list(rec._ingredient.options) == ["Tempe"]
     rec.load_table((header + "tahu,Tahu,5,9,8,2,0,7\n").encode())
     note = re.sub("<[^>]+>", "", rec.table_note_html)
     assert "Baris 2" in note and "saturated_fat_g" in note
-    assert [v for _, v in rec._ingredient.options] == ["tempe"]  # the good table stays
+    assert list(rec._ingredient.options) == ["Tempe"]  # the good table stays
+    rec.add("tempe", "100")
+    rec._ingredient.value = "  TEMPE "
+    rec._grams.value = "50"
+    rec._add.click()
+    assert rec.lines == [("tempe", 100.0), ("tempe", 50.0)]
+    rec._ingredient.value = "<b>keju</b>"
+    rec._add.click()
+    assert "&lt;b&gt;keju" in rec.message_html and len(rec.lines) == 2
 
 
 def test_drill_right_wrong_and_not_a_number(trainee) -> None:

@@ -134,12 +134,13 @@ class NutritionCalculator(w.VBox):
             rows.append(_labelled(f"{nutrient_name(key, lang)} ({unit(key, lang)})", box))
         self._serving = _text(value="" if serving_g is None else fmt_amount(serving_g, lang, 2))
         self._pack = _text(value="" if pack_g is None else fmt_amount(pack_g, lang, 2))
-        self._category = w.Dropdown(
+        self._category = w.RadioButtons(
             options=[(t(f"nutrition.category.{c}", lang), c)
                      for c in ["general", *exempt_categories()]],
             value="general",
-            layout=w.Layout(width="100%", min_height=TAP),
+            layout=ui.FULL,
         )  # fmt: skip
+        self._category.add_class("pangan-radio")
         self._basis = w.RadioButtons(
             options=[(t("nutrition.widget.basis_raw", lang), "raw"),
                      (t("nutrition.widget.basis_declared", lang), "declared")],
@@ -330,7 +331,10 @@ class RecipeEstimator(w.VBox):
         self.estimate: RecipeEstimate | None = None
         self._table_note = ui.html_block()
         self._upload = w.FileUpload(accept=".csv", multiple=False, layout=w.Layout(min_height=TAP))
-        self._ingredient = w.Dropdown(layout=w.Layout(width="100%", min_height=TAP))
+        self._ingredient = w.Combobox(
+            ensure_option=False, layout=w.Layout(width="100%", min_height=TAP)
+        )
+        self._ingredient.add_class("pangan-input")
         self._grams = _text()
         self._add = ui.button(t("nutrition.widget.add", lang), style="")
         self._clear = ui.button(t("nutrition.widget.clear", lang), style="")
@@ -380,8 +384,9 @@ class RecipeEstimator(w.VBox):
     # -- programmatic surface --------------------------------------------------------------
     def add(self, code: str, grams: Any) -> None:
         """Choose an ingredient, type its weight and press "Tambah bahan"."""
-        if code in self._table:
-            self._ingredient.value = code
+        self._ingredient.value = (
+            self._table[code].name(self._session.lang) if code in self._table else code
+        )
         self._grams.value = str(grams)
         self._add.click()
 
@@ -427,8 +432,9 @@ class RecipeEstimator(w.VBox):
     def _use_table(self, table: dict[str, Ingredient], shipped: bool) -> None:
         lang = self._session.lang
         self._table = table
-        self._ingredient.options = [(i.name(lang), code) for code, i in table.items()]
-        self._ingredient.value = next(iter(table))
+        self._ingredient.options = [i.name(lang) for i in table.values()]
+        self._ingredient.value = ""
+        self._ingredient.placeholder = t("nutrition.widget.ingredient_hint", lang)
         key = "nutrition.widget.table_shipped" if shipped else "nutrition.widget.table_loaded"
         self._table_note.value = ui.message("info", t(key, lang, n=len(table)))
 
@@ -457,9 +463,7 @@ class RecipeEstimator(w.VBox):
 
     def _on_add(self, _button: Any = None) -> None:
         self._message.value = ""
-        code = self._ingredient.value
-        if code not in self._table:
-            raise NutritionError("nutrition.error.unknown_ingredient", ingredient=str(code))
+        code = self._code_of(self._ingredient.value)
         grams = _number(self._grams.value)
         if isinstance(grams, str) or grams <= 0:
             raise NutritionError("nutrition.error.ingredient_grams",
@@ -468,6 +472,15 @@ class RecipeEstimator(w.VBox):
         self.lines.append((code, grams))
         self._grams.value = ""
         self._show_lines()
+
+    def _code_of(self, typed: str) -> str:
+        """The code of a typed ingredient name (or code), case and spaces ignored."""
+        lang = self._session.lang
+        wanted = " ".join(str(typed or "").split()).casefold()
+        for code, ingredient in self._table.items():
+            if wanted in (code.casefold(), ingredient.name(lang).casefold()):
+                return code
+        raise NutritionError("nutrition.error.unknown_ingredient", ingredient=str(typed)[:60])
 
     def _on_clear(self, _button: Any = None) -> None:
         self.lines = []
