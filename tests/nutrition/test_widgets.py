@@ -239,3 +239,13 @@ def test_teaching_prints(capsys, keripik) -> None:
     out = capsys.readouterr().out
     assert "131.5 kcal" in out and "> 140 mg → kelipatan 10" in out
     assert "tidak boleh negatif" in out
+
+
+def test_large_upload_and_long_typed_text_are_refused_briefly(guest, keripik) -> None:
+    rec = RecipeEstimator(session=guest)
+    rec.load_table(b"x" * (600 * 1024))
+    assert "terlalu besar" in rec.table_note_html
+    calc = NutritionCalculator(keripik, 25, 100, session=guest)
+    calc.set_values({"fat_g": "9" * 30 + "x" * 5000})
+    calc.click()
+    assert "bukan angka" in calc.result_html and len(calc.result_html) < 400

@@ -8,6 +8,9 @@ from typing import Any
 
 from toolkit.errors import ToolkitError
 
+#: Longest piece of typed text a message repeats back.
+MAX_SHOWN = 40
+
 
 def nutrient_name(key: str, lang: str = "id") -> str:
     """The translated name of a nutrient key (``fat_g`` -> ``lemak total``)."""
@@ -30,10 +33,13 @@ class NutritionError(ToolkitError):
         from toolkit.i18n import t
         from toolkit.nutrition.format import fmt_amount
 
-        params: dict[str, Any] = {
-            k: fmt_amount(v, lang, 2) if isinstance(v, float | Decimal) and math.isfinite(v) else v
-            for k, v in self.params.items()
-        }
+        params: dict[str, Any] = {}
+        for key, value in self.params.items():
+            if isinstance(value, float | Decimal) and math.isfinite(value):
+                value = fmt_amount(value, lang, 2)
+            elif isinstance(value, str) and len(value) > MAX_SHOWN:
+                value = value[:MAX_SHOWN] + "…"  # typed text is untrusted: keep messages short
+            params[key] = value
         if "nutrient" in params:
             params["nutrient"] = nutrient_name(str(params["nutrient"]), lang)
         if "nutrients" in params:

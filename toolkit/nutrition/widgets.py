@@ -36,6 +36,8 @@ from toolkit.nutrition.panel import data_uri, panel_svg, svg_to_png
 from toolkit.nutrition.recipe import Ingredient, RecipeEstimate, load_composition, recipe_estimate
 
 CALC_QUIZ = "nutrition.calculator"
+#: Largest composition table a trainee may upload (a few hundred rows fit in far less).
+MAX_UPLOAD = 512 * 1024
 TAP = "44px"
 
 
@@ -439,6 +441,8 @@ class RecipeEstimator(w.VBox):
         self._table_note.value = ui.message("info", t(key, lang, n=len(table)))
 
     def _load_bytes(self, data: bytes) -> None:
+        if len(data) > MAX_UPLOAD:
+            raise NutritionError("nutrition.error.csv_too_large", size=len(data) // 1024)
         table = load_composition(bytes(data))
         self.lines = []
         self._use_table(table, shipped=False)
