@@ -79,3 +79,28 @@ def test_percent_akg_is_monotonic_in_amount(product, nutrient, extra, serving, b
     assert less_facts.percent_akg[nutrient] <= more_facts.percent_akg[nutrient]
     if nutrient in ("fat_g", "protein_g", "carbohydrate_g"):
         assert less_facts.percent_akg["energy_kcal"] <= more_facts.percent_akg["energy_kcal"]
+
+
+@settings(max_examples=40)
+@given(product=products(), serving=servings, basis=st.sampled_from(["raw", "declared"]))
+def test_check_panel_accepts_what_the_calculator_declares(product, serving, basis) -> None:
+    from toolkit.nutrition import check_panel, panel_from_facts
+
+    facts = nutrition_facts(product, serving_g=serving, pack_g=1000, akg_basis=basis)
+    assert check_panel(panel_from_facts(facts), product, serving, 1000) == []
+
+
+@settings(max_examples=40)
+@given(product=products(), serving=servings, key=st.sampled_from(ROUNDED),
+       bump=st.sampled_from([-20, 20, 100]))  # fmt: skip
+def test_check_panel_flags_a_changed_value(product, serving, key, bump) -> None:
+    from toolkit.nutrition import check_panel, panel_from_facts
+
+    facts = nutrition_facts(product, serving_g=serving, pack_g=1000)
+    panel = panel_from_facts(facts)
+    changed = max(panel[key] + bump, 0)
+    if changed == panel[key]:
+        return
+    panel[key] = changed
+    fields = {f.field for f in check_panel(panel, product, serving, 1000)}
+    assert f"nutrition.{key}" in fields

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import math
+from decimal import Decimal
 from typing import Any
 
 from toolkit.errors import ToolkitError
+
+#: Longest piece of typed text a message repeats back.
+MAX_SHOWN = 40
 
 
 def nutrient_name(key: str, lang: str = "id") -> str:
@@ -19,14 +24,22 @@ class NutritionError(ToolkitError):
     """Impossible or missing nutrition input (a ``ValueError`` with a locale key).
 
     A ``nutrient`` parameter (one key) or ``nutrients`` parameter (a list of keys) is shown
-    by its translated name, so the message reads "lemak jenuh", not ``saturated_fat_g``.
+    by its translated name, so the message reads "lemak jenuh", not ``saturated_fat_g``;
+    numbers are written the way the language writes them (``2,5`` / ``2.5``).
     """
 
     def message(self, lang: str = "id") -> str:
         """The message in ``lang`` with nutrient keys replaced by their names."""
         from toolkit.i18n import t
+        from toolkit.nutrition.format import fmt_amount
 
-        params: dict[str, Any] = dict(self.params)
+        params: dict[str, Any] = {}
+        for key, value in self.params.items():
+            if isinstance(value, float | Decimal) and math.isfinite(value):
+                value = fmt_amount(value, lang, 2)
+            elif isinstance(value, str) and len(value) > MAX_SHOWN:
+                value = value[:MAX_SHOWN] + "…"  # typed text is untrusted: keep messages short
+            params[key] = value
         if "nutrient" in params:
             params["nutrient"] = nutrient_name(str(params["nutrient"]), lang)
         if "nutrients" in params:

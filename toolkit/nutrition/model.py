@@ -14,7 +14,7 @@ from typing import Any
 
 from toolkit.i18n import t
 from toolkit.nutrition.data import alg_table, exempt_table
-from toolkit.nutrition.errors import NutritionError, nutrient_name
+from toolkit.nutrition.errors import NutritionError
 from toolkit.nutrition.rounding import (
     declare,
     declare_percent,
@@ -282,8 +282,3 @@ def nutrition_facts(
         exemption=exempt,
         notices=tuple(notices),
     )
-
-
-def nutrient_label(key: str, lang: str = "id") -> str:
-    """The translated panel name of a nutrient key."""
-    return nutrient_name(key, lang)
