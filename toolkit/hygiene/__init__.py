@@ -1,4 +1,4 @@
-"""Hygiene and sanitation: chlorine-bleach dilution, temperature-log checks, teaching exercises.
+"""Hygiene and sanitation: Five Keys lessons, chlorine-bleach dilution, temperature-log checks.
 
 Public names: ``bleach_volume_ml``, ``ppm_from_dilution``, ``plan_dilution``,
 ``check_temperature_log``, ``read_temperature_log``, ``HygieneError`` (from ``model``).
