@@ -762,6 +762,27 @@ def check_temperature_log(
     )
 
 
+def parse_typed_log(text: str) -> list[tuple[str, str]]:
+    """Readings typed by hand, one per line: ``08:00, 65`` / ``08:00 65`` / ``08:00;65,5``.
+
+    Blank lines and lines starting with ``#`` are skipped; a header line is kept and later
+    rejected by :func:`check_temperature_log` as an unreadable time.
+
+    Raises:
+        HygieneError: when a line has no temperature.
+    """
+    rows: list[tuple[str, str]] = []
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        parts = re.split(r"\s*[,;\t]\s*|\s+", line, maxsplit=1)
+        if len(parts) != 2 or not parts[1].strip():
+            raise HygieneError("hygiene.tools.error.line", line=line[:40])
+        rows.append((parts[0], parts[1].strip()))
+    return rows
+
+
 def readings_table(readings: Iterable[Reading], lang: str = "id") -> list[tuple[str, str]]:
     """Readings as display rows ``("08:30", "63,5 °C")``."""
     return [(r.time.strftime("%H:%M"), f"{fmt_number(r.temp_c, lang, 1)} °C") for r in readings]
