@@ -269,3 +269,435 @@ class TemperatureLogChecker(w.VBox):
             key=f"{self._session.workshop}|{self._session.participant}|templog|"
             f"{food}|{_digest(res.readings)}",
         )
+
+
+# --------------------------------------------------------------------------- practice widgets
+
+
+class DangerZoneExplorer(w.VBox):
+    """How long has this rice been in the danger zone? Pick a scenario and a time, then judge."""
+
+    def __init__(self, session: Session | None = None) -> None:
+        from toolkit.hygiene.practice import practice_data, scenarios
+
+        self._session = session or current_session()
+        lang = self._session.lang
+        style = {"description_width": "initial"}
+        self._scenario = w.RadioButtons(
+            options=[(name, key) for key, name in scenarios(lang)],
+            value=scenarios(lang)[0][0],
+            description=t("hygiene.tools.explorer.scenario", lang),
+            style=style,
+            layout=ui.FULL,
+        )
+        self._hours = w.ToggleButtons(
+            options=[
+                (f"{h} {t('hygiene.tools.explorer.hours_unit', lang)}", h)
+                for h in practice_data()["hours"]
+            ],
+            value=practice_data()["hours"][0],
+            description=t("hygiene.tools.explorer.hours", lang),
+            style=style,
+            layout=ui.FULL,
+        )
+        self._question = ui.html_block(
+            f"<p><b>{html.escape(t('hygiene.tools.explorer.question', lang))}</b></p>"
+        )
+        self._answer = w.RadioButtons(
+            options=[
+                (t("hygiene.tools.explorer.safe", lang), "safe"),
+                (t("hygiene.tools.explorer.unsafe", lang), "unsafe"),
+            ],
+            value=None,
+            layout=ui.FULL,
+        )
+        self._button = ui.button(t("common.check.submit", lang))
+        self._out = ui.html_block()
+        self.result = None
+        self._button.on_click(ui.safe(self._out, lambda: self._session.lang)(self._check))
+        super().__init__(
+            [self._scenario, self._hours, self._question, self._answer, self._button, self._out],
+            layout=ui.FULL,
+        )
+        self.add_class("pangan-explorer")
+
+    def choose(self, scenario: str, hours: float, answer: str | None) -> None:
+        """Set scenario, hours and the trainee's judgement (tests, demos)."""
+        self._scenario.value, self._hours.value, self._answer.value = scenario, hours, answer
+
+    def click(self) -> None:
+        """Press the check button."""
+        self._button.click()
+
+    @property
+    def output_html(self) -> str:
+        """What the result area shows."""
+        return self._out.value
+
+    def _check(self, _b: Any = None) -> None:
+        from toolkit.hygiene.plot import temperature_chart_png
+        from toolkit.hygiene.practice import explore_scenario, is_safe
+
+        lang = self._session.lang
+        if self._answer.value not in ("safe", "unsafe"):
+            self._out.value = ui.message("warn", t("common.check.choose_first", lang))
+            return
+        res = explore_scenario(self._scenario.value, float(self._hours.value))
+        self.result = res
+        correct = (self._answer.value == "safe") == is_safe(res)
+        png = base64.b64encode(temperature_chart_png(res, lang)).decode()
+        verdict = t("common.check.correct" if correct else "common.check.wrong", lang)
+        self._out.value = (
+            ui.message("ok" if correct else "error", verdict)
+            + f'<img src="data:image/png;base64,{png}" alt="{html.escape(t("hygiene.tools.widget.chart_alt", lang))}" style="width:100%;height:auto">'
+            + _notices_html(
+                [n for n in res.notices if n.key.startswith(("notice.danger", "notice.two"))], lang
+            )
+        )
+        s = self._session
+        s.record_answer(
+            QUIZ_ID,
+            f"explorer.{self._scenario.value}.{self._hours.value}",
+            {"answer": self._answer.value},
+            correct=correct,
+            score=float(correct),
+            key=f"{s.workshop}|{s.participant}|explorer|{self._scenario.value}|"
+            f"{self._hours.value}|{self._answer.value}",
+        )
+
+
+class HandwashOrder(w.VBox):
+    """Put the WHO handwashing steps in order (one dropdown per position)."""
+
+    def __init__(self, session: Session | None = None) -> None:
+        from toolkit.hygiene.practice import handwash_steps
+
+        self._session = session or current_session()
+        lang = self._session.lang
+        steps = handwash_steps(lang)
+        # Options sorted by their text, so their order gives nothing away.
+        options = [(t("hygiene.tools.handwash.choose", lang), "")] + sorted(
+            ((text, key) for key, text in steps), key=lambda o: o[0].lower()
+        )
+        self._slots = [
+            w.Dropdown(
+                options=options,
+                value="",
+                description=t("hygiene.tools.handwash.position", lang, n=n + 1),
+                style={"description_width": "initial"},
+                layout=ui.FULL,
+            )
+            for n in range(len(steps))
+        ]
+        self._button = ui.button(t("common.check.submit", lang))
+        self._out = ui.html_block()
+        self.correct = False
+        self._button.on_click(ui.safe(self._out, lambda: self._session.lang)(self._check))
+        super().__init__([*self._slots, self._button, self._out], layout=ui.FULL)
+        self.add_class("pangan-handwash-order")
+
+    def set_order(self, keys: list[str]) -> None:
+        """Choose the step keys position by position (tests)."""
+        for slot, key in zip(self._slots, keys, strict=False):
+            slot.value = key
+
+    def click(self) -> None:
+        """Press the check button."""
+        self._button.click()
+
+    @property
+    def output_html(self) -> str:
+        """What the result area shows."""
+        return self._out.value
+
+    def _check(self, _b: Any = None) -> None:
+        from toolkit.hygiene.practice import check_handwash_order, practice_data
+
+        lang = self._session.lang
+        order = [s.value or None for s in self._slots]
+        marks = check_handwash_order(order)
+        right = sum(marks)
+        self.correct = all(marks)
+        wrong = [str(n + 1) for n, ok in enumerate(marks) if not ok]
+        text = t("hygiene.tools.handwash.result", lang, right=right, total=len(marks))
+        if wrong:
+            text += " " + t(
+                "hygiene.tools.handwash.check_positions", lang, positions=", ".join(wrong)
+            )
+        src = practice_data()["handwashing"]["source"]
+        self._out.value = ui.message("ok" if self.correct else "warn", text) + (
+            f'<div class="pangan-source">{html.escape(src)}</div>' if self.correct else ""
+        )
+        s = self._session
+        s.record_answer(
+            QUIZ_ID,
+            "handwash_order",
+            {"order": order},
+            correct=self.correct,
+            score=right / len(marks),
+            key=f"{s.workshop}|{s.participant}|handwash|{order}",
+        )
+
+
+class HandwashTimer(w.VBox):
+    """A 60-second handwashing timer that runs in the browser (ipywidgets ``Play``)."""
+
+    def __init__(self, session: Session | None = None) -> None:
+        from toolkit.hygiene.practice import practice_data
+
+        self._session = session or current_session()
+        lang = self._session.lang
+        hw = practice_data()["handwashing"]
+        self._play = w.Play(
+            value=0,
+            min=0,
+            max=int(hw["max_seconds"]),
+            step=1,
+            interval=1000,
+            description=t("hygiene.tools.handwash.timer", lang),
+            layout=w.Layout(width="100%", min_height="44px"),
+        )
+        self._bar = w.IntProgress(value=0, min=0, max=int(hw["max_seconds"]), layout=ui.FULL)
+        self._seconds = w.IntText(value=0, disabled=True, layout=w.Layout(width="100px"))
+        w.jslink((self._play, "value"), (self._bar, "value"))
+        w.jslink((self._play, "value"), (self._seconds, "value"))
+        self._out = ui.html_block(
+            ui.message(
+                "info",
+                t(
+                    "hygiene.tools.handwash.start",
+                    lang,
+                    low=hw["min_seconds"],
+                    high=hw["max_seconds"],
+                ),
+            )
+        )
+        self._play.observe(self._tick, names="value")
+        super().__init__([self._play, self._bar, self._seconds, self._out], layout=ui.FULL)
+        self.add_class("pangan-handwash-timer")
+
+    @property
+    def seconds(self) -> int:
+        """Seconds on the clock."""
+        return int(self._play.value)
+
+    @seconds.setter
+    def seconds(self, value: int) -> None:
+        self._play.value = value
+
+    @property
+    def output_html(self) -> str:
+        """What the message area shows."""
+        return self._out.value
+
+    def _tick(self, _change: Any = None) -> None:
+        from toolkit.hygiene.practice import handwash_verdict, practice_data
+
+        lang = self._session.lang
+        hw = practice_data()["handwashing"]
+        secs = self.seconds
+        if secs == 0:
+            return
+        verdict = handwash_verdict(secs)
+        kind = "warn" if verdict == "too_short" else "ok"
+        self._out.value = ui.message(
+            kind,
+            t(
+                f"hygiene.tools.handwash.{verdict}",
+                lang,
+                seconds=secs,
+                low=hw["min_seconds"],
+                high=hw["max_seconds"],
+            ),
+        )
+
+
+class SortingExercise(w.VBox):
+    """Sort foods into raw (separate board and container) or cooked / ready to eat."""
+
+    def __init__(self, session: Session | None = None) -> None:
+        from toolkit.hygiene.practice import sorting_items
+
+        self._session = session or current_session()
+        lang = self._session.lang
+        self._items = sorting_items()
+        self._radios: dict[str, w.RadioButtons] = {}
+        rows: list[w.Widget] = []
+        for it in self._items:
+            rows.append(ui.html_block(f"<p><b>{html.escape(it.names[lang])}</b></p>"))
+            r = w.RadioButtons(
+                options=[
+                    (t("hygiene.tools.sorting.raw", lang), "raw"),
+                    (t("hygiene.tools.sorting.ready", lang), "ready"),
+                ],
+                value=None,
+                layout=ui.FULL,
+            )
+            r.add_class("pangan-radio")
+            self._radios[it.key] = r
+            rows.append(r)
+        self._button = ui.button(t("common.check.submit", lang))
+        self._out = ui.html_block()
+        self.correct = False
+        self._button.on_click(ui.safe(self._out, lambda: self._session.lang)(self._check))
+        super().__init__(
+            [
+                ui.html_block(f"<p>{html.escape(t('hygiene.tools.sorting.intro', lang))}</p>"),
+                *rows,
+                self._button,
+                self._out,
+            ],
+            layout=ui.FULL,
+        )
+        self.add_class("pangan-sorting")
+
+    def choose(self, choices: dict[str, str]) -> None:
+        """Put items in bins by key (tests)."""
+        for key, value in choices.items():
+            self._radios[key].value = value
+
+    def click(self) -> None:
+        """Press the check button."""
+        self._button.click()
+
+    @property
+    def output_html(self) -> str:
+        """What the result area shows."""
+        return self._out.value
+
+    def _check(self, _b: Any = None) -> None:
+        from toolkit.hygiene.practice import check_sorting, practice_data
+
+        lang = self._session.lang
+        choices = {k: r.value for k, r in self._radios.items()}
+        marks = check_sorting(choices)
+        right = sum(marks.values())
+        self.correct = all(marks.values())
+        names = {it.key: it.names[lang] for it in self._items}
+        wrong = [names[k] for k, ok in marks.items() if not ok]
+        text = t("hygiene.tools.sorting.result", lang, right=right, total=len(marks))
+        if wrong:
+            text += " " + t("hygiene.tools.sorting.look_again", lang, items=", ".join(wrong))
+        else:
+            text += " " + t("hygiene.tools.sorting.why", lang)
+        src = practice_data()["sorting"]["source"]
+        self._out.value = ui.message("ok" if self.correct else "warn", text) + (
+            f'<div class="pangan-source">{html.escape(src)}</div>' if self.correct else ""
+        )
+        s = self._session
+        s.record_answer(
+            QUIZ_ID,
+            "sorting",
+            {"choices": choices},
+            correct=self.correct,
+            score=right / len(marks),
+            key=f"{s.workshop}|{s.participant}|sorting|{sorted(choices.items(), key=str)}",
+        )
+
+
+class TaskBox(w.VBox):
+    """One auto-checked task: prompt, answer field, check button, feedback."""
+
+    def __init__(self, task: Any, set_name: str, session: Session, on_change: Any = None) -> None:
+        self.task = task
+        self._set = set_name
+        self._session = session
+        self._on_change = on_change
+        lang = session.lang
+        self.solved = False
+        self._prompt = ui.html_block(
+            f"<p><b>{html.escape(task.id)}.</b> {html.escape(task.text(lang))}</p>", "pangan-card"
+        )
+        if task.kind == "number":
+            self._answer: w.Widget = w.Text(
+                placeholder=t("hygiene.tools.exercise.type_number", lang, unit=task.unit),
+                layout=ui.FULL,
+            )
+        else:
+            self._answer = w.RadioButtons(options=task.options(lang), value=None, layout=ui.FULL)
+            self._answer.add_class("pangan-radio")
+        self._button = ui.button(t("common.check.submit", lang))
+        self._out = ui.html_block()
+        self._button.on_click(ui.safe(self._out, lambda: self._session.lang)(self._check))
+        super().__init__([self._prompt, self._answer, self._button, self._out], layout=ui.FULL)
+
+    @property
+    def answer(self) -> Any:
+        """The trainee's answer as typed or chosen."""
+        return self._answer.value
+
+    @answer.setter
+    def answer(self, value: Any) -> None:
+        self._answer.value = value
+
+    def click(self) -> None:
+        """Press the check button."""
+        self._button.click()
+
+    @property
+    def output_html(self) -> str:
+        """The feedback area."""
+        return self._out.value
+
+    def _check(self, _b: Any = None) -> None:
+        from toolkit.hygiene.exercises import parse_number
+
+        lang = self._session.lang
+        value = self._answer.value
+        if value in (None, "") or (self.task.kind == "number" and parse_number(value) is None):
+            self._out.value = ui.message("warn", t("hygiene.tools.exercise.need_answer", lang))
+            return
+        correct = self.task.check(value)
+        text = t("common.check.correct" if correct else "common.check.wrong", lang)
+        if correct and self.task.kind == "number":
+            text += " " + t(
+                "hygiene.tools.exercise.computed",
+                lang,
+                value=fmt_number(float(self.task.expected()), lang, 1),
+                unit=self.task.unit,
+            )
+        elif not correct:
+            text += " " + t("hygiene.tools.exercise.try_again", lang)
+        self._out.value = ui.message("ok" if correct else "error", text)
+        s = self._session
+        s.record_answer(
+            f"exercise.{self._set}",
+            self.task.id,
+            {"answer": str(value)[:100]},
+            correct=correct,
+            score=float(correct),
+            key=f"{s.workshop}|{s.participant}|exercise.{self._set}|{self.task.id}|{value}",
+        )
+        if correct and not self.solved:
+            self.solved = True
+            if self._on_change:
+                self._on_change()
+
+
+class ExerciseSet(w.VBox):
+    """All tasks of ``exercises/<set>/tugas.yaml`` with a running score."""
+
+    def __init__(self, set_name: str, session: Session | None = None) -> None:
+        from toolkit.hygiene.exercises import load_tasks
+
+        self._session = session or current_session()
+        self._name = set_name
+        self.tasks = [
+            TaskBox(task, set_name, self._session, self._update) for task in load_tasks(set_name)
+        ]
+        self._score = ui.html_block()
+        super().__init__([*self.tasks, self._score], layout=ui.FULL)
+        self.add_class("pangan-exercises")
+        self._update()
+
+    @property
+    def solved(self) -> int:
+        """How many tasks are answered correctly."""
+        return sum(task.solved for task in self.tasks)
+
+    def _update(self) -> None:
+        lang = self._session.lang
+        self._score.value = ui.message(
+            "ok" if self.solved == len(self.tasks) else "info",
+            t("common.check.score", lang, score=self.solved, total=len(self.tasks)),
+        )
