@@ -96,3 +96,31 @@ def test_guest_saves_go_to_a_private_temporary_folder() -> None:
     a = SelfInspection(Session(lang="id"), business="Sama")
     b = SelfInspection(Session(lang="id"), business="Sama")
     assert a._target_folder() != b._target_folder()
+
+
+def test_widgets_of_the_topic_render_their_repr() -> None:
+    # a private attribute must not shadow an ipywidgets internal (repr is what a notebook shows)
+    from toolkit.hygiene.widgets import (
+        DangerZoneExplorer,
+        DilutionCalculator,
+        ExerciseSet,
+        HandwashOrder,
+        HandwashTimer,
+        SortingExercise,
+        TemperatureLogChecker,
+    )
+    from toolkit.permits.pathway_widgets import PathwayAdvisor
+
+    s = Session(lang="id")
+    for widget in (
+        SelfInspection(s),
+        PathwayAdvisor(s),
+        DilutionCalculator(s),
+        TemperatureLogChecker(s),
+        DangerZoneExplorer(s),
+        HandwashOrder(s),
+        HandwashTimer(s),
+        SortingExercise(s),
+        ExerciseSet("gmp", s),
+    ):
+        assert type(widget).__name__ in repr(widget)

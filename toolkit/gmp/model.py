@@ -469,3 +469,28 @@ def compare(before: Assessment, after: Assessment) -> Progress:
         new=sorted(a - b),
         still_open=sorted(a & b),
     )
+
+
+def levels_text(lang: str = "id") -> str:
+    """The level rules with audit frequencies, and the unconfirmed notes, as plain text."""
+    lines = [
+        t(
+            f"gmp.levels.rule{n}",
+            lang,
+            audit=t(f"gmp.audit.{level_rules()['levels'][n]['audit_frequency']}", lang),
+        )
+        for n in (1, 2, 3, 4)
+    ]
+    lines += [t("gmp.note.level_unconfirmed", lang), t("gmp.note.consequence_unconfirmed", lang)]
+    return "\n".join(lines)
+
+
+def checklist_counts_text(lang: str = "id") -> str:
+    """How many items of each severity the checklist has, as plain text."""
+    counts = {s: sum(1 for it in checklist() if it.severity == s) for s in SEVERITIES}
+    parts = [f"{t(f'gmp.severity.{s}', lang)}: {counts[s]}" for s in SEVERITIES]
+    return (
+        t("gmp.levels.items", lang, total=len(checklist()), aspects=len(aspects(lang)))
+        + "\n"
+        + ", ".join(parts)
+    )

@@ -166,26 +166,26 @@ class SelfInspection(w.VBox):
             row = ItemRow(it, lang, self._update_count)
             self.rows.append(row)
             children.append(row)
-        self._assess = ui.button(t("gmp.widget.assess", lang))
-        self._save = ui.button(t("gmp.widget.save", lang), "info")
-        self._compare = ui.button(t("gmp.widget.compare", lang), "info")
+        self._assess_btn = ui.button(t("gmp.widget.assess", lang))
+        self._save_btn = ui.button(t("gmp.widget.save", lang), "info")
+        self._compare_btn = ui.button(t("gmp.widget.compare", lang), "info")
         self._result = ui.html_block()
         self._downloads = ui.html_block()
         self._progress = ui.html_block()
         self.assessment: Assessment | None = None
         guard = ui.safe(self._result, lambda: self._session.lang)
-        self._assess.on_click(guard(self._run))
-        self._save.on_click(ui.safe(self._progress, lambda: self._session.lang)(self._do_save))
-        self._compare.on_click(
+        self._assess_btn.on_click(guard(self._run))
+        self._save_btn.on_click(ui.safe(self._progress, lambda: self._session.lang)(self._do_save))
+        self._compare_btn.on_click(
             ui.safe(self._progress, lambda: self._session.lang)(self._do_compare)
         )
         children += [
             self._count,
-            self._assess,
+            self._assess_btn,
             self._result,
             self._downloads,
-            self._save,
-            self._compare,
+            self._save_btn,
+            self._compare_btn,
             self._progress,
         ]
         super().__init__(children, layout=ui.FULL)
@@ -205,15 +205,15 @@ class SelfInspection(w.VBox):
 
     def click_assess(self) -> None:
         """Press "compute the level"."""
-        self._assess.click()
+        self._assess_btn.click()
 
     def click_save(self) -> None:
         """Press "save this inspection"."""
-        self._save.click()
+        self._save_btn.click()
 
     def click_compare(self) -> None:
         """Press "compare with the previous inspection"."""
-        self._compare.click()
+        self._compare_btn.click()
 
     @property
     def result_html(self) -> str:
@@ -354,3 +354,17 @@ class SelfInspection(w.VBox):
         self._progress.value = "".join(
             ui.message("ok" if prog.improved else "warn", line) for line in prog.summary(lang)
         )
+
+
+def print_levels(session: Session | None = None) -> None:
+    """Print the level rules in the session's language (a teaching cell of the notebook)."""
+    from toolkit.gmp.model import levels_text
+
+    print(levels_text((session or current_session()).lang))
+
+
+def print_checklist_counts(session: Session | None = None) -> None:
+    """Print the checklist's size and severity counts in the session's language."""
+    from toolkit.gmp.model import checklist_counts_text
+
+    print(checklist_counts_text((session or current_session()).lang))

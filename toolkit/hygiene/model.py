@@ -786,3 +786,22 @@ def parse_typed_log(text: str) -> list[tuple[str, str]]:
 def readings_table(readings: Iterable[Reading], lang: str = "id") -> list[tuple[str, str]]:
     """Readings as display rows ``("08:30", "63,5 °C")``."""
     return [(r.time.strftime("%H:%M"), f"{fmt_number(r.temp_c, lang, 1)} °C") for r in readings]
+
+
+def dilution_table_text(lang: str = "id", volume_ml: float = 1000) -> str:
+    """The dilution table of facts §6.4 as plain text: ml of 5.25 % NaOCl and of 5 % av. Cl."""
+    head = t("hygiene.tools.table.head", lang, volume=fmt_number(volume_ml, lang))
+    rows = [head]
+    for ppm in (50, 100, 200, 500):
+        rows.append(
+            t(
+                "hygiene.tools.table.row",
+                lang,
+                ppm=ppm,
+                naocl=fmt_number(bleach_volume_ml(ppm, volume_ml, 5.25, "naocl"), lang, 2),
+                avcl=fmt_number(
+                    bleach_volume_ml(ppm, volume_ml, 5.0, "available_chlorine"), lang, 2
+                ),
+            )
+        )
+    return "\n".join(rows)

@@ -701,3 +701,10 @@ class ExerciseSet(w.VBox):
             "ok" if self.solved == len(self.tasks) else "info",
             t("common.check.score", lang, score=self.solved, total=len(self.tasks)),
         )
+
+
+def print_dilution_table(session: Session | None = None) -> None:
+    """Print the bleach dilution table (facts §6.4) in the session's language."""
+    from toolkit.hygiene.model import dilution_table_text
+
+    print(dilution_table_text((session or current_session()).lang))

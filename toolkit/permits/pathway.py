@@ -254,3 +254,16 @@ def examples() -> list[tuple[str, dict[str, str], Product]]:
         facts = {k: v for k, v in ex.items() if k not in ("key", "name")}
         out.append((ex["key"], dict(ex["name"]), Product(**facts)))
     return out
+
+
+def groups_text(lang: str = "id") -> str:
+    """The 15 IRT food groups as plain text, one per line."""
+    return "\n".join(f"{g.code} {g.name(lang)}" for g in food_groups())
+
+
+def examples_text(lang: str = "id") -> str:
+    """Every example product with its decided pathway, as plain text."""
+    lang = normalize_lang(lang)
+    return "\n".join(
+        f"{names[lang]}: {advise(product).title(lang)}" for _, names, product in examples()
+    )

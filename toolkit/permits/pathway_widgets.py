@@ -210,3 +210,17 @@ class PathwayAdvisor(w.VBox):
             {"product": facts, "outcome": advice.outcome},
             key=f"{s.workshop}|{s.participant}|{QUIZ_ID}|{sorted(facts.items(), key=str)}",
         )
+
+
+def print_groups(session: Session | None = None) -> None:
+    """Print the 15 IRT food groups in the session's language."""
+    from toolkit.permits.pathway import groups_text
+
+    print(groups_text((session or current_session()).lang))
+
+
+def print_example_decisions(session: Session | None = None) -> None:
+    """Print each example product with its decided pathway, in the session's language."""
+    from toolkit.permits.pathway import examples_text
+
+    print(examples_text((session or current_session()).lang))
