@@ -102,15 +102,20 @@ def test_explorer_widget_checks_the_judgement(sqlite_url) -> None:
 
 def test_handwash_widgets() -> None:
     order = HandwashOrder(Session(lang="en"))
-    state = order._slots[0].get_state()
-    labels = list(state["_options_labels"])[1:]
-    assert labels == sorted(labels, key=str.lower)  # option order gives nothing away
+    labels = [b.description for b in order._step_buttons.values()]
+    assert labels == sorted(labels, key=str.lower)  # button order gives nothing away
     order.set_order([k for k, _ in handwash_steps()])
+    assert all(b.disabled for b in order._step_buttons.values())
     order.click()
     assert order.correct and "11 of 11" in order.output_html
-    order.set_order(["soap", "wet"])
+    order._reset_btn.click()
+    assert not any(b.disabled for b in order._step_buttons.values()) and order.output_html == ""
+    order._step_buttons["soap"].click()
+    order._step_buttons["wet"].click()
+    order._step_buttons["wet"].click()  # a second tap on a used step does nothing
+    assert "Apply enough soap" in order._chosen.value
     order.click()
-    assert not order.correct and "1, 2" in order.output_html
+    assert not order.correct and "0 of 11" in order.output_html and "1, 2, 3" in order.output_html
     timer = HandwashTimer(Session(lang="id"))
     timer.seconds = 20
     assert "belum sampai 40" in timer.output_html

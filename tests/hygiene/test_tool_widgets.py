@@ -31,6 +31,13 @@ def test_dilution_widget_shows_translated_error_not_traceback() -> None:
     calc.click()
     assert "impossible" in calc.output_html and "Traceback" not in calc.output_html
     assert calc.plan is None
+    calc._stock.value = "lima"
+    calc.click()
+    assert "not a number" in calc.output_html
+    calc.set_inputs(100, 1000, 5.0, "available_chlorine")
+    calc._stock.value = "5,0"  # a decimal comma works
+    calc.click()
+    assert calc.plan.bleach_ml == pytest.approx(2.0)
 
 
 def test_temperature_widget_typed_log_and_saved_calculation(sqlite_url) -> None:

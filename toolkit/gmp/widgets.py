@@ -44,6 +44,13 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
 
 
+def _label_above(widget: w.Widget) -> w.VBox:
+    """Move a widget's description into a full-width label above it (phones: no side labels)."""
+    label = ui.html_block(f"<b>{html.escape(widget.description)}</b>")
+    widget.description = ""
+    return w.VBox([label, widget], layout=ui.FULL)
+
+
 class ItemRow(w.VBox):
     """One checklist item: the situation, the answer and (for a finding) location, note, photo."""
 
@@ -155,7 +162,7 @@ class SelfInspection(w.VBox):
         self._count = ui.html_block()
         names = aspects(lang)
         self.rows: list[ItemRow] = []
-        children: list[w.Widget] = [self._business, self._date]
+        children: list[w.Widget] = [_label_above(self._business), _label_above(self._date)]
         current = None
         for it in checklist():
             if it.aspect != current:

@@ -14,6 +14,7 @@ from toolkit.app import ui
 from toolkit.app.session import Session, current_session
 from toolkit.hygiene.model import (
     FOOD_TYPES,
+    HygieneError,
     check_temperature_log,
     naocl_to_available_chlorine,
     parse_typed_log,
@@ -38,15 +39,40 @@ def _digest(readings: Any) -> str:
     ).hexdigest()[:16]
 
 
-def _number_field(label: str, value: float) -> w.FloatText:
-    f = w.FloatText(
-        value=value,
+def _number_field(label: str, value: float) -> w.Text:
+    """A text field for a number: phones get a large field, "5,25" and "5.25" both work."""
+    f = w.Text(
+        value="" if value == 0 else f"{value:g}",
         description=label,
         style={"description_width": "initial"},
         layout=w.Layout(width="100%"),
     )
     f.add_class("pangan-number")
     return f
+
+
+def _read_number(field: w.Text, optional: bool = False) -> float | None:
+    """The number typed in ``field``; None for an empty optional field.
+
+    Raises:
+        HygieneError: when the text is not a number.
+    """
+    from toolkit.hygiene.exercises import parse_number
+
+    text = str(field.value or "").strip()
+    if not text and optional:
+        return None
+    value = parse_number(text)
+    if value is None:
+        raise HygieneError("hygiene.tools.error.number", value=text[:20], field=field.description)
+    return value
+
+
+def _label_above(widget: w.Widget) -> w.VBox:
+    """Move a widget's description into a full-width label above it (phones: no side labels)."""
+    label = ui.html_block(f"<b>{html.escape(widget.description)}</b>")
+    widget.description = ""
+    return w.VBox([label, widget], layout=ui.FULL)
 
 
 class DilutionCalculator(w.VBox):
@@ -81,11 +107,11 @@ class DilutionCalculator(w.VBox):
         self._button.on_click(ui.safe(self._out, lambda: self._session.lang)(self._compute))
         super().__init__(
             [
-                self._target,
-                self._volume,
-                self._stock,
-                self._basis,
-                self._cap,
+                _label_above(self._target),
+                _label_above(self._volume),
+                _label_above(self._stock),
+                _label_above(self._basis),
+                _label_above(self._cap),
                 self._button,
                 self._out,
             ],
@@ -103,11 +129,12 @@ class DilutionCalculator(w.VBox):
     ) -> None:
         """Fill the form (tests, notebooks)."""
         self._target.value, self._volume.value, self._stock.value = (
-            target_ppm,
-            volume_ml,
-            stock_percent,
+            f"{target_ppm:g}",
+            f"{volume_ml:g}",
+            f"{stock_percent:g}",
         )
-        self._basis.value, self._cap.value = label_basis, cap_ml
+        self._basis.value = label_basis
+        self._cap.value = f"{cap_ml:g}" if cap_ml else ""
 
     def click(self) -> None:
         """Press the compute button."""
@@ -120,16 +147,17 @@ class DilutionCalculator(w.VBox):
 
     def _compute(self, _b: Any = None) -> None:
         lang = self._session.lang
-        stock = float(self._stock.value)
+        target = _read_number(self._target)
+        volume = _read_number(self._volume)
+        label_stock = _read_number(self._stock)
+        stock = label_stock
         basis = (
             self._basis.value if self._basis.value in ("naocl", "available_chlorine") else "naocl"
         )
         if basis == "naocl" and 0 < stock <= 100:
             stock = naocl_to_available_chlorine(stock)  # limits are in available chlorine
-        cap = float(self._cap.value) if self._cap.value and self._cap.value > 0 else None
-        plan = plan_dilution(
-            float(self._target.value), float(self._volume.value), stock, "available_chlorine", cap
-        )
+        cap = _read_number(self._cap, optional=True)
+        plan = plan_dilution(target, volume, stock, "available_chlorine", cap or None)
         self.plan = plan
         recipe = t(
             "hygiene.tools.widget.recipe",
@@ -167,12 +195,12 @@ class DilutionCalculator(w.VBox):
             {
                 "target_ppm": plan.target_ppm,
                 "volume_ml": plan.volume_ml,
-                "stock_percent": float(self._stock.value),
+                "stock_percent": label_stock,
                 "basis": basis,
                 "bleach_ml": round(plan.bleach_ml, 3),
             },
             key=f"{self._session.workshop}|{self._session.participant}|dilution|"
-            f"{plan.target_ppm}|{plan.volume_ml}|{self._stock.value}|{basis}",
+            f"{plan.target_ppm}|{plan.volume_ml}|{label_stock}|{basis}",
         )
 
 
@@ -216,7 +244,14 @@ class TemperatureLogChecker(w.VBox):
         self.result = None
         self._button.on_click(ui.safe(self._out, lambda: self._session.lang)(self._check))
         super().__init__(
-            [self._text, self._upload, self._food, self._unit, self._button, self._out],
+            [
+                _label_above(self._text),
+                self._upload,
+                _label_above(self._food),
+                _label_above(self._unit),
+                self._button,
+                self._out,
+            ],
             layout=ui.FULL,
         )
         self.add_class("pangan-templog")
@@ -316,7 +351,14 @@ class DangerZoneExplorer(w.VBox):
         self.result = None
         self._button.on_click(ui.safe(self._out, lambda: self._session.lang)(self._check))
         super().__init__(
-            [self._scenario, self._hours, self._question, self._answer, self._button, self._out],
+            [
+                _label_above(self._scenario),
+                _label_above(self._hours),
+                self._question,
+                self._answer,
+                self._button,
+                self._out,
+            ],
             layout=ui.FULL,
         )
         self.add_class("pangan-explorer")
@@ -367,7 +409,7 @@ class DangerZoneExplorer(w.VBox):
 
 
 class HandwashOrder(w.VBox):
-    """Put the WHO handwashing steps in order (one dropdown per position)."""
+    """Put the WHO handwashing steps in order by tapping them one after another."""
 
     def __init__(self, session: Session | None = None) -> None:
         from toolkit.hygiene.practice import handwash_steps
@@ -375,46 +417,81 @@ class HandwashOrder(w.VBox):
         self._session = session or current_session()
         lang = self._session.lang
         steps = handwash_steps(lang)
-        # Options sorted by their text, so their order gives nothing away.
-        options = [(t("hygiene.tools.handwash.choose", lang), "")] + sorted(
-            ((text, key) for key, text in steps), key=lambda o: o[0].lower()
-        )
-        self._slots = [
-            w.Dropdown(
-                options=options,
-                value="",
-                description=t("hygiene.tools.handwash.position", lang, n=n + 1),
-                style={"description_width": "initial"},
-                layout=ui.FULL,
-            )
-            for n in range(len(steps))
-        ]
-        self._button = ui.button(t("common.check.submit", lang))
+        self._texts = dict(steps)
+        # Buttons sorted by their text, so their order gives nothing away.
+        self._step_buttons: dict[str, w.Button] = {}
+        for key, text in sorted(steps, key=lambda kv: kv[1].lower()):
+            b = ui.button(text, "")
+            b.on_click(self._tap_handler(key))
+            self._step_buttons[key] = b
+        self._order: list[str] = []
+        self._chosen = ui.html_block()
+        self._reset_btn = ui.button(t("hygiene.tools.handwash.reset", lang), "warning")
+        self._check_btn = ui.button(t("common.check.submit", lang))
         self._out = ui.html_block()
         self.correct = False
-        self._button.on_click(ui.safe(self._out, lambda: self._session.lang)(self._check))
-        super().__init__([*self._slots, self._button, self._out], layout=ui.FULL)
+        guard = ui.safe(self._out, lambda: self._session.lang)
+        self._reset_btn.on_click(guard(self._reset))
+        self._check_btn.on_click(guard(self._check))
+        intro = ui.html_block(f"<p>{html.escape(t('hygiene.tools.handwash.intro', lang))}</p>")
+        super().__init__(
+            [
+                intro,
+                *self._step_buttons.values(),
+                self._chosen,
+                self._reset_btn,
+                self._check_btn,
+                self._out,
+            ],
+            layout=ui.FULL,
+        )
         self.add_class("pangan-handwash-order")
+        self._show()
+
+    def _tap_handler(self, key: str) -> Any:
+        def tap(_b: Any = None) -> None:
+            self.tap(key)
+
+        return tap
+
+    def tap(self, key: str) -> None:
+        """Add step ``key`` as the next step (what tapping its button does)."""
+        if key in self._step_buttons and key not in self._order:
+            self._order.append(key)
+            self._step_buttons[key].disabled = True
+            self._show()
 
     def set_order(self, keys: list[str]) -> None:
-        """Choose the step keys position by position (tests)."""
-        for slot, key in zip(self._slots, keys, strict=False):
-            slot.value = key
+        """Start again and tap ``keys`` in this order (tests)."""
+        self._reset()
+        for key in keys:
+            self.tap(key)
 
     def click(self) -> None:
         """Press the check button."""
-        self._button.click()
+        self._check_btn.click()
 
     @property
     def output_html(self) -> str:
         """What the result area shows."""
         return self._out.value
 
+    def _show(self) -> None:
+        items = "".join(f"<li>{html.escape(self._texts[k])}</li>" for k in self._order)
+        self._chosen.value = f"<ol>{items}</ol>" if items else ""
+
+    def _reset(self, _b: Any = None) -> None:
+        self._order = []
+        for b in self._step_buttons.values():
+            b.disabled = False
+        self._out.value = ""
+        self._show()
+
     def _check(self, _b: Any = None) -> None:
         from toolkit.hygiene.practice import check_handwash_order, practice_data
 
         lang = self._session.lang
-        order = [s.value or None for s in self._slots]
+        order = list(self._order) + [None] * (len(self._texts) - len(self._order))
         marks = check_handwash_order(order)
         right = sum(marks)
         self.correct = all(marks)
@@ -432,10 +509,10 @@ class HandwashOrder(w.VBox):
         s.record_answer(
             QUIZ_ID,
             "handwash_order",
-            {"order": order},
+            {"order": self._order},
             correct=self.correct,
             score=right / len(marks),
-            key=f"{s.workshop}|{s.participant}|handwash|{order}",
+            key=f"{s.workshop}|{s.participant}|handwash|{self._order}",
         )
 
 
@@ -458,9 +535,7 @@ class HandwashTimer(w.VBox):
             layout=w.Layout(width="100%", min_height="44px"),
         )
         self._bar = w.IntProgress(value=0, min=0, max=int(hw["max_seconds"]), layout=ui.FULL)
-        self._seconds = w.IntText(value=0, disabled=True, layout=w.Layout(width="100px"))
         w.jslink((self._play, "value"), (self._bar, "value"))
-        w.jslink((self._play, "value"), (self._seconds, "value"))
         self._out = ui.html_block(
             ui.message(
                 "info",
@@ -473,7 +548,7 @@ class HandwashTimer(w.VBox):
             )
         )
         self._play.observe(self._tick, names="value")
-        super().__init__([self._play, self._bar, self._seconds, self._out], layout=ui.FULL)
+        super().__init__([self._play, self._bar, self._out], layout=ui.FULL)
         self.add_class("pangan-handwash-timer")
 
     @property

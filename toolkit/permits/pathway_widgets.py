@@ -71,6 +71,13 @@ def advice_html(advice: Advice, lang: str = "id") -> str:
     return "".join(out)
 
 
+def _label_above(widget: w.Widget) -> w.VBox:
+    """Move a widget's description into a full-width label above it (phones: no side labels)."""
+    label = ui.html_block(f"<b>{html.escape(widget.description)}</b>")
+    widget.description = ""
+    return w.VBox([label, widget], layout=ui.FULL)
+
+
 class PathwayAdvisor(w.VBox):
     """Product facts in, permit pathway out (with the food-group list beside it)."""
 
@@ -79,15 +86,16 @@ class PathwayAdvisor(w.VBox):
         lang = self._session.lang
         style = {"description_width": "initial"}
         self._examples = {key: (names, product) for key, names, product in examples()}
-        self._example = w.Dropdown(
-            options=[(t("pathway.widget.choose_example", lang), "")]
-            + [(names[lang], key) for key, (names, _) in self._examples.items()],
-            value="",
+        # Radio buttons, not drop-downs: large tap targets on phones.
+        self._example = w.RadioButtons(
+            options=[(names[lang], key) for key, (names, _) in self._examples.items()],
+            value=None,
             description=t("pathway.widget.example", lang),
             style=style,
             layout=ui.FULL,
         )
-        self._group = w.Dropdown(
+        self._example.add_class("pangan-radio")
+        self._group = w.RadioButtons(
             options=[(f"{g.code} · {g.name(lang)}", g.code) for g in food_groups()]
             + [(t("pathway.widget.no_group", lang), "")],
             value="",
@@ -95,6 +103,7 @@ class PathwayAdvisor(w.VBox):
             style=style,
             layout=ui.FULL,
         )
+        self._group.add_class("pangan-radio")
 
         def radio(name: str, values: tuple[str, ...], prefix: str) -> w.RadioButtons:
             r = w.RadioButtons(
@@ -110,16 +119,20 @@ class PathwayAdvisor(w.VBox):
         self._processing = radio("processing", PROCESSING, "processing")
         self._consumers = radio("consumers", CONSUMERS, "consumers")
         self._form = radio("form", FORMS, "form")
+        # Yes/no as toggle buttons with the question above (long checkbox labels overflow phones).
         self._flags = {
-            name: w.Checkbox(
+            name: w.ToggleButtons(
+                options=[
+                    (t("pathway.widget.no", lang), False),
+                    (t("pathway.widget.yes", lang), True),
+                ],
                 value=False,
                 description=t(f"pathway.widget.{name}", lang),
-                indent=False,
                 layout=ui.FULL,
             )
             for name in ("animal_origin", "imported", "repacked", "alcohol", "food_additive")
         }
-        self._shelf = w.Text(
+        self._shelf = w.Text(  # a text field: "2,5" and "2.5" both work
             value="", description=t("pathway.widget.shelf_life", lang), style=style, layout=ui.FULL
         )
         self._button = ui.button(t("pathway.widget.decide", lang))
@@ -130,13 +143,13 @@ class PathwayAdvisor(w.VBox):
         self._button.on_click(ui.safe(self._out, lambda: self._session.lang)(self._decide))
         super().__init__(
             [
-                self._example,
-                self._group,
-                self._processing,
-                *self._flags.values(),
-                self._consumers,
-                self._form,
-                self._shelf,
+                _label_above(self._example),
+                _label_above(self._group),
+                _label_above(self._processing),
+                *(_label_above(f) for f in self._flags.values()),
+                _label_above(self._consumers),
+                _label_above(self._form),
+                _label_above(self._shelf),
                 self._button,
                 self._out,
                 self._groups,
