@@ -244,3 +244,18 @@ def test_examples_load_and_decide() -> None:
     assert len(ex) >= 5
     outcomes = {advise(p).outcome for _, _, p in ex}
     assert {"p_irt", "bpom_md", "exempt"} <= outcomes
+
+
+def test_pathway_data_validates_and_the_check_can_fail(monkeypatch, tmp_path) -> None:
+    from toolkit.permits import pathway
+
+    assert pathway.validate() == []
+    bad = tmp_path / "pathway.yaml"
+    bad.write_text(
+        "groups: {list: [{code: '01'}]}\nrules: {x: {outcome: maybe}}\n"
+        "steps: {p_irt: [nowhere]}\nstep_sources: {}\nexamples: [{key: e, name: {}, group: '99'}]\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(pathway, "DATA_FILE", bad)
+    problems = pathway.validate()
+    assert len(problems) == 4, problems

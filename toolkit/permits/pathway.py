@@ -267,3 +267,35 @@ def examples_text(lang: str = "id") -> str:
     return "\n".join(
         f"{names[lang]}: {advise(product).title(lang)}" for _, names, product in examples()
     )
+
+
+def validate() -> list[str]:
+    """Problems in ``pathway.yaml`` (empty when all is well), for ``pangan content check``."""
+    problems: list[str] = []
+    try:
+        raw = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        return [f"permits/pathway.yaml: cannot read: {exc}"]
+    statuses = {"confirmed", "secondary", "unconfirmed"}
+    codes = [str(g.get("code")) for g in raw.get("groups", {}).get("list", [])]
+    if codes != [f"{n:02d}" for n in range(1, 16)]:
+        problems.append("permits/pathway.yaml: groups must be codes 01–15 in order")
+    for key, rule in (raw.get("rules") or {}).items():
+        if (
+            rule.get("outcome") not in OUTCOMES
+            or not rule.get("source")
+            or rule.get("status") not in statuses
+        ):
+            problems.append(f"permits/pathway.yaml rules.{key}: needs outcome, source and status")
+    steps = raw.get("steps") or {}
+    for outcome in OUTCOMES:
+        for step in steps.get(outcome, []):
+            if step not in (raw.get("step_sources") or {}):
+                problems.append(f"permits/pathway.yaml steps.{outcome}: {step} has no source")
+    for ex in raw.get("examples") or []:
+        facts = {k: v for k, v in ex.items() if k not in ("key", "name")}
+        try:
+            Product(**facts)
+        except (TypeError, PathwayError):
+            problems.append(f"permits/pathway.yaml example {ex.get('key')}: not a valid product")
+    return problems
