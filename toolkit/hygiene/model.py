@@ -627,7 +627,8 @@ def check_temperature_log(
             shown as an international reference).
         unit: ``"C"`` or ``"F"``; ``None`` reads the unit from the header/cells and refuses
             °F unless declared.
-        date: The day for times given as ``"HH:MM"`` (default: today).
+        date: The day for times given as ``"HH:MM"`` (default: today). A log that runs past
+            midnight needs full dates (``2026-11-24 23:30``), or its times sort wrongly.
         max_gap_minutes: Gaps longer than this are reported (default from ``tools.yaml``).
 
     Returns:
