@@ -627,7 +627,8 @@ def check_temperature_log(
             shown as an international reference).
         unit: ``"C"`` or ``"F"``; ``None`` reads the unit from the header/cells and refuses
             °F unless declared.
-        date: The day for times given as ``"HH:MM"`` (default: today).
+        date: The day for times given as ``"HH:MM"`` (default: today). A log that runs past
+            midnight needs full dates (``2026-11-24 23:30``), or its times sort wrongly.
         max_gap_minutes: Gaps longer than this are reported (default from ``tools.yaml``).
 
     Returns:
@@ -762,6 +763,46 @@ def check_temperature_log(
     )
 
 
+def parse_typed_log(text: str) -> list[tuple[str, str]]:
+    """Readings typed by hand, one per line: ``08:00, 65`` / ``08:00 65`` / ``08:00;65,5``.
+
+    Blank lines and lines starting with ``#`` are skipped; a header line is kept and later
+    rejected by :func:`check_temperature_log` as an unreadable time.
+
+    Raises:
+        HygieneError: when a line has no temperature.
+    """
+    rows: list[tuple[str, str]] = []
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        parts = re.split(r"\s*[,;\t]\s*|\s+", line, maxsplit=1)
+        if len(parts) != 2 or not parts[1].strip():
+            raise HygieneError("hygiene.tools.error.line", line=line[:40])
+        rows.append((parts[0], parts[1].strip()))
+    return rows
+
+
 def readings_table(readings: Iterable[Reading], lang: str = "id") -> list[tuple[str, str]]:
     """Readings as display rows ``("08:30", "63,5 °C")``."""
     return [(r.time.strftime("%H:%M"), f"{fmt_number(r.temp_c, lang, 1)} °C") for r in readings]
+
+
+def dilution_table_text(lang: str = "id", volume_ml: float = 1000) -> str:
+    """The dilution table of facts §6.4 as plain text: ml of 5.25 % NaOCl and of 5 % av. Cl."""
+    head = t("hygiene.tools.table.head", lang, volume=fmt_number(volume_ml, lang))
+    rows = [head]
+    for ppm in (50, 100, 200, 500):
+        rows.append(
+            t(
+                "hygiene.tools.table.row",
+                lang,
+                ppm=ppm,
+                naocl=fmt_number(bleach_volume_ml(ppm, volume_ml, 5.25, "naocl"), lang, 2),
+                avcl=fmt_number(
+                    bleach_volume_ml(ppm, volume_ml, 5.0, "available_chlorine"), lang, 2
+                ),
+            )
+        )
+    return "\n".join(rows)
