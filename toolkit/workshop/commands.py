@@ -186,6 +186,37 @@ def cmd_participants_delete(args: argparse.Namespace) -> int:
     return 0
 
 
+# -- export ---------------------------------------------------------------------------------
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """``pangan export WORKSHOP --xlsx FILE --csv DIR``."""
+    from toolkit.workshop.export import write_csv, write_xlsx
+
+    store = _store(args)
+    ws = _resolve_workshop(store, args.workshop)
+    xlsx = args.xlsx
+    if not xlsx and not args.csv:
+        xlsx = f"{ws}.xlsx"
+    if xlsx:
+        write_xlsx(store, ws, xlsx, args.lang, args.pass_mark)
+        _say(args, "workshop.msg.exported", path=str(xlsx))
+    if args.csv:
+        for path in write_csv(store, ws, args.csv, args.lang, args.pass_mark):
+            _say(args, "workshop.msg.exported", path=str(path))
+    return 0
+
+
+def _pass_mark_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--pass-mark",
+        type=float,
+        default=60.0,
+        metavar="NILAI",
+        help=_help("workshop.help.pass_mark"),
+    )
+
+
 # -- registration ---------------------------------------------------------------------------
 
 
@@ -235,3 +266,11 @@ def register(subparsers: Any) -> None:
     _workshop_arg(dele)
     _common(dele)
     dele.set_defaults(func=cmd_participants_delete)
+
+    exp = subparsers.add_parser("export", help=_help("workshop.help.export"))
+    exp.add_argument("workshop", metavar="KODE", nargs="?", help=_help("workshop.help.workshop"))
+    exp.add_argument("--xlsx", metavar="FILE", help=_help("workshop.help.xlsx"))
+    exp.add_argument("--csv", metavar="FOLDER", help=_help("workshop.help.csv"))
+    _pass_mark_arg(exp)
+    _common(exp)
+    exp.set_defaults(func=cmd_export)
