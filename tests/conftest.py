@@ -20,3 +20,13 @@ ROOT = Path(__file__).resolve().parents[1]
 def sqlite_url(tmp_path: Path) -> str:
     """A fresh SQLite store URL in a temporary folder."""
     return f"sqlite:///{tmp_path / 'store.sqlite'}"
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory: pytest.TempPathFactory):
+    """One classroom server for the whole session (SQLite store in a temporary folder)."""
+    from tests.server import start_server
+
+    server = start_server(tmp_path_factory.mktemp("live"))
+    yield server
+    server.stop()

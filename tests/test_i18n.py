@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from toolkit import i18n
 from tests.conftest import ROOT
+from toolkit import i18n
 
 
 def test_catalogues_are_not_empty() -> None:

@@ -7,6 +7,7 @@ join with dots (``common.yaml: {app: {title: …}}`` is ``common.app.title``). I
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 from functools import cache
 from pathlib import Path
@@ -69,10 +70,8 @@ def t(key: str, lang: str = DEFAULT_LANG, /, strict: bool = False, **params: Any
         return key
     text = str(text)
     if params:
-        try:
+        with contextlib.suppress(KeyError, IndexError, ValueError):
             text = text.format(**params)
-        except (KeyError, IndexError, ValueError):
-            pass
     return text
 
 

@@ -175,7 +175,8 @@ def upgrade_schema(engine: Engine, revision: str = "head") -> None:
     except CommandError as exc:
         raise StoreError("store.error.newer_schema", revision=str(exc)[:120]) from exc
     except OperationalError as exc:
-        raise StoreError("store.error.cannot_open", detail=str(exc.orig)[:200]) from exc
+        detail = " ".join(str(exc.orig).split())[:200]
+        raise StoreError("store.error.cannot_open", detail=detail) from exc
 
 
 def new_code(taken: Iterable[str] = (), length: int = PARTICIPANT_CODE_LENGTH) -> str:
@@ -506,7 +507,8 @@ def open_store(url: str | None = None, create: bool = True) -> Store:
     try:
         current = schema_revision(store.engine)
     except SQLAlchemyError as exc:
-        raise StoreError("store.error.cannot_open", detail=str(exc)[:200]) from exc
+        detail = " ".join(str(exc).split())[:200]
+        raise StoreError("store.error.cannot_open", detail=detail) from exc
     if current != SCHEMA_HEAD and create:
         store.create_schema()
     return store

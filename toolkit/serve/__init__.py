@@ -1,0 +1,1 @@
+"""Serving the classroom with Voila: safe defaults, offline template, kernel limits."""
