@@ -12,10 +12,6 @@ from toolkit.cli import main
 from toolkit.i18n import t
 from toolkit.store import open_store
 
-pytest.importorskip(
-    "toolkit.evaluation", reason="toolkit.evaluation (branch quiz) is not merged yet"
-)
-
 
 @pytest.fixture(scope="module")
 def simulated(tmp_path_factory):

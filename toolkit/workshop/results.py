@@ -3,10 +3,11 @@ and item analysis per test. Shared by the exports, the certificates and the dash
 
 Conventions (also shown to trainers in the dashboard's notes):
 
-- A test's score is a percentage. When the quiz recorded a finished attempt
-  (``Store.record_attempt``), its ``score / max_score`` counts (latest attempt); otherwise
-  the share of the test's questions answered correctly, where the test's questions are all
-  question ids answered by anyone in the workshop for that test (fixed pre/post forms).
+- A test's score is a percentage. When a finished attempt was recorded
+  (``Store.record_attempt``), its ``score / max_score`` counts (latest attempt); otherwise,
+  as in ``toolkit.quiz.prepost``, the answers' points (``score``, else 1 for correct) over
+  the questions of the form: the shipped bank's ``n_draw``, or, without a shipped bank, the
+  number of question ids anyone in the workshop answered for that test.
 - N-gain (Hake 1998, facts.md §8.1) per participant with both scores; the class figure is
   Hake's ⟨g⟩ from the class means, and the mean of the individual gains is shown beside it.
 - Item analysis uses the participants who answered every question of the test; with fewer
@@ -22,6 +23,7 @@ import dataclasses
 from collections import defaultdict
 from typing import Any
 
+from toolkit.quiz.model import DEFAULT_PASS_MARK as QUIZ_PASS_MARK
 from toolkit.store import Store
 
 PRE_QUIZ = "pretest"
@@ -29,8 +31,21 @@ POST_QUIZ = "posttest"
 TOO_EASY = 0.90
 TOO_HARD = 0.20
 #: Default pass mark of the post-test: PKP certificate "cukup" = 60 (facts.md §8.2, SECONDARY;
-#: the pass mark under PerBPOM 16/2021 is UNCONFIRMED).
-DEFAULT_PASS_MARK = 60.0
+#: the pass mark under PerBPOM 16/2021 is UNCONFIRMED). The same figure as the quiz's.
+DEFAULT_PASS_MARK = QUIZ_PASS_MARK
+
+
+def form_size(quiz: str) -> int | None:
+    """Questions one participant answers in the shipped bank ``quiz`` (None if no such bank)."""
+    from toolkit.quiz import QuizError, bank_path, load_bank
+
+    path = bank_path(quiz)
+    if not path.is_file():
+        return None
+    try:
+        return load_bank(path).n_draw
+    except QuizError:
+        return None
 
 
 def quiz_scores(store: Store, workshop: str, quiz: str) -> dict[str, float]:
@@ -39,13 +54,14 @@ def quiz_scores(store: Store, workshop: str, quiz: str) -> dict[str, float]:
     for a in store.attempts(workshop, quiz=quiz):  # oldest first: the latest wins
         if a.max_score:
             scores[a.participant_code] = 100.0 * a.score / a.max_score
-    answers = _latest_answers(store, workshop, quiz)
-    items = {q for per in answers.values() for q in per}
-    if items:
-        for code, per in answers.items():
-            if code not in scores:
-                right = sum(1 for ok in per.values() if ok)
-                scores[code] = 100.0 * right / len(items)
+    points: dict[str, dict[str, float]] = defaultdict(dict)
+    for a in store.answers(workshop, quiz=quiz):
+        pts = a.score if a.score is not None else (1.0 if a.correct else 0.0)
+        points[a.participant_code][a.question_id] = float(pts)
+    n = form_size(quiz) or len({q for per in points.values() for q in per})
+    for code, per in points.items():
+        if code not in scores and n:
+            scores[code] = min(100.0, 100.0 * sum(per.values()) / n)
     return scores
 
 
