@@ -207,6 +207,62 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_certificates(args: argparse.Namespace) -> int:
+    """``pangan certificates WORKSHOP``."""
+    from toolkit.workshop.certificates import make_certificates
+
+    store = _store(args)
+    ws = _resolve_workshop(store, args.workshop)
+    _say(args, "workshop.msg.pass_mark_note", mark=f"{args.pass_mark:g}")
+    out = Path(args.out or f"sertifikat-{ws}")
+    issued = make_certificates(store, ws, out, args.pass_mark)
+    if not issued:
+        _say(args, "workshop.msg.no_passed", mark=f"{args.pass_mark:g}")
+        return 0
+    _say(args, "workshop.msg.certificates", count=len(issued), path=str(out))
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    """``pangan verify PAYLOAD|FILE``."""
+    from toolkit.workshop.certificates import (
+        fingerprint,
+        keys_dir,
+        load_or_create_key,
+        payload_from_file,
+        public_key_text,
+        verify_payload,
+    )
+
+    if args.show_key:
+        pub = public_key_text(load_or_create_key())
+        _say(args, "workshop.msg.key_info", key=pub, fingerprint=fingerprint(pub))
+        _say(args, "workshop.msg.key_trust", path=str(keys_dir() / "trusted_keys.txt"))
+        return 0
+    if not args.certificate:
+        raise WorkshopError("workshop.cert.error.nothing")
+    text = args.certificate.strip()
+    if not text.startswith("PA1."):
+        if not Path(text).is_file():
+            raise WorkshopError("workshop.error.no_file", path=text)
+        text = payload_from_file(text)
+    result = verify_payload(text)
+    d = result.data
+    _say(
+        args,
+        "workshop.msg.verify_ok",
+        name=d.get("n", ""),
+        workshop=f"{d.get('wn', '')} ({d.get('w', '')})",
+        date=d.get("d", ""),
+        score=d.get("s", ""),
+    )
+    if result.trusted:
+        _say(args, "workshop.msg.verify_trusted", fingerprint=result.fingerprint)
+        return 0
+    _say(args, "workshop.msg.verify_untrusted", fingerprint=result.fingerprint)
+    return 1
+
+
 def _pass_mark_arg(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--pass-mark",
@@ -274,3 +330,16 @@ def register(subparsers: Any) -> None:
     _pass_mark_arg(exp)
     _common(exp)
     exp.set_defaults(func=cmd_export)
+
+    cert = subparsers.add_parser("certificates", help=_help("workshop.help.certificates"))
+    cert.add_argument("workshop", metavar="KODE", nargs="?", help=_help("workshop.help.workshop"))
+    cert.add_argument("-o", "--out", metavar="FOLDER", help=_help("workshop.help.cert_out"))
+    _pass_mark_arg(cert)
+    _common(cert)
+    cert.set_defaults(func=cmd_certificates)
+
+    ver = subparsers.add_parser("verify", help=_help("workshop.help.verify"))
+    ver.add_argument("certificate", nargs="?", metavar="PDF|TEKS", help=_help("workshop.help.cert"))
+    ver.add_argument("--show-key", action="store_true", help=_help("workshop.help.show_key"))
+    ver.add_argument("--lang", choices=["id", "en"], default="id", help=_help("workshop.help.lang"))
+    ver.set_defaults(func=cmd_verify)
