@@ -263,6 +263,23 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return 1
 
 
+def cmd_dashboard(args: argparse.Namespace) -> int:
+    """``pangan dashboard``."""
+    from toolkit.dashboard.launch import DashboardOptions, run
+
+    return run(
+        DashboardOptions(
+            port=args.port,
+            host=args.host,
+            db=args.db,
+            workshop=args.workshop,
+            lang=args.lang,
+            token=args.token,
+            refresh=args.refresh,
+        )
+    )
+
+
 def _pass_mark_arg(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--pass-mark",
@@ -343,3 +360,12 @@ def register(subparsers: Any) -> None:
     ver.add_argument("--show-key", action="store_true", help=_help("workshop.help.show_key"))
     ver.add_argument("--lang", choices=["id", "en"], default="id", help=_help("workshop.help.lang"))
     ver.set_defaults(func=cmd_verify)
+
+    dash = subparsers.add_parser("dashboard", help=_help("workshop.help.dashboard"))
+    dash.add_argument("workshop", metavar="KODE", nargs="?", help=_help("workshop.help.workshop"))
+    dash.add_argument("--port", type=int, default=8867, help=_help("workshop.help.dash_port"))
+    dash.add_argument("--host", default="127.0.0.1", help=_help("workshop.help.dash_host"))
+    dash.add_argument("--token", help=_help("workshop.help.token"))
+    dash.add_argument("--refresh", type=float, default=15.0, help=_help("workshop.help.refresh"))
+    _common(dash)
+    dash.set_defaults(func=cmd_dashboard)

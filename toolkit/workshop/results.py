@@ -225,3 +225,17 @@ def progress_matrix(store: Store, workshop: str) -> tuple[list[str], dict[str, d
                 "completed" if ev.event == "completed" else "opened"
             )
     return modules, dict(status)
+
+
+def question_texts(quiz: str, lang: str = "id") -> dict[str, str]:
+    """Question id → question text of the shipped bank ``quiz`` (empty without one)."""
+    from toolkit.quiz import QuizError, bank_path, load_bank
+
+    path = bank_path(quiz)
+    if not path.is_file():
+        return {}
+    try:
+        bank = load_bank(path)
+    except QuizError:
+        return {}
+    return {q.id: q.text.get(lang) for q in bank.questions}
