@@ -228,3 +228,22 @@ def test_bad_url_is_a_store_error() -> None:
     with pytest.raises(StoreError) as err:
         open_store("not a url")
     assert err.value.key == "store.error.bad_url"
+
+
+def test_many_processes_opening_a_new_store_at_once(store_url: str) -> None:
+    """Kernels starting together all open (and migrate) the same fresh database safely."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    code = "import sys; from toolkit.store import open_store; open_store(sys.argv[1]).close()"
+    procs = [
+        subprocess.Popen([sys.executable, "-c", code, store_url], cwd=ROOT, stderr=subprocess.PIPE)
+        for _ in range(4)
+    ]
+    errors = [p.communicate(timeout=120)[1].decode() for p in procs]
+    assert [p.returncode for p in procs] == [0, 0, 0, 0], errors
+    store = open_store(store_url)
+    assert schema_revision(store.engine) == SCHEMA_HEAD
+    store.close()

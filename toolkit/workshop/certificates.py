@@ -32,7 +32,7 @@ from toolkit.i18n import fmt_date, fmt_number, t
 from toolkit.paths import data_dir
 from toolkit.store import Store
 from toolkit.workshop.errors import WorkshopError
-from toolkit.workshop.pdf import FONT, new_pdf, qr_png
+from toolkit.workshop.pdf import FONT, fit_lines, new_pdf, qr_png
 from toolkit.workshop.results import DEFAULT_PASS_MARK, POST_QUIZ, quiz_scores
 
 PREFIX = "PA1"
@@ -275,9 +275,11 @@ def _write_pdf(path: Path, ws: Any, person: Any, score: float, payload: str, fp:
     line(t("workshop.cert.title", "id"), 30, "B", y=24, gap=1)
     line(t("workshop.cert.number", "id", number=f"{ws.code}-{person.code}"), 10, gap=8)
     line(t("workshop.cert.given_to", "id"), 13, gap=4)
-    line(person.name, 24, "B", gap=1)
+    pdf.set_font(FONT, "B", 24)
+    line(fit_lines(pdf, person.name, w - 40, 12, 2), 24, "B", gap=1)
     if person.business_name:
-        line(person.business_name, 13, gap=6)
+        pdf.set_font(FONT, "", 13)
+        line(fit_lines(pdf, person.business_name, w - 40, 6.5, 1), 13, gap=6)
     line(t("workshop.cert.attended", "id", workshop=ws.name), 13, gap=1)
     place = f"{ws.place}, " if ws.place else ""
     line(f"{place}{_dates_text(ws)}", 12, gap=4)
