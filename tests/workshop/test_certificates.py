@@ -134,3 +134,14 @@ def test_bad_pass_mark_is_refused(workshop, tmp_path: Path) -> None:
     with pytest.raises(Exception) as err:
         make_certificates(store, "KPG25", tmp_path, pass_mark=0)
     assert "0" in str(err.value)
+
+
+def test_key_is_never_created_inside_the_repository(monkeypatch) -> None:
+    folder = ROOT / "build" / "keys-test"
+    monkeypatch.setenv("PANGAN_DATA_DIR", str(folder.parent))
+    if not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout")
+    with pytest.raises(CertificateError) as err:
+        load_or_create_key(folder)
+    assert err.value.key == "workshop.cert.error.key_in_repo"
+    assert not folder.exists()

@@ -173,7 +173,7 @@ class TrainerDashboard(w.VBox):
         people = store.participants(ws)
         rows = results.score_rows(store, ws, self._pass_mark)
         by_code = {r.code: r for r in rows}
-        modules, status = results.progress_matrix(store, ws)
+        modules, status = results.progress_matrix(store, ws, self._catalogue())
         if not people:
             self._progress.value = tables.esc(t("dashboard.no_participants", lang, code=ws))
         else:
@@ -189,6 +189,17 @@ class TrainerDashboard(w.VBox):
             self._quiz.options = quizzes
             self._quiz.value = keep if keep in quizzes else (quizzes[-1] if quizzes else None)
         self._draw_items()
+
+    @staticmethod
+    def _catalogue() -> list[str]:
+        """Module keys of the classroom, in course order (none if it cannot be read)."""
+        try:
+            from toolkit.app.catalogue import discover
+
+            return [m.key for m in discover()]
+        except Exception:
+            log.exception("module catalogue unreadable")
+            return []
 
     def _draw_items(self) -> None:
         lang = self.lang

@@ -59,7 +59,12 @@ def keys_dir() -> Path:
 
 
 def load_or_create_key(folder: Path | None = None) -> Ed25519PrivateKey:
-    """The trainer's signing key, generated (readable by the owner only) on first use."""
+    """The trainer's signing key, generated (readable by the owner only) on first use.
+
+    Raises:
+        CertificateError: the key file is not an Ed25519 key, or a new key would be created
+            inside the toolkit's source checkout (where it could be committed).
+    """
     folder = folder or keys_dir()
     path = folder / KEY_FILE
     if path.is_file():
@@ -67,6 +72,9 @@ def load_or_create_key(folder: Path | None = None) -> Ed25519PrivateKey:
         if not isinstance(key, Ed25519PrivateKey):
             raise CertificateError("workshop.cert.error.key", path=str(path))
         return key
+    source = Path(__file__).resolve().parents[2]
+    if (source / ".git").exists() and folder.resolve().is_relative_to(source):
+        raise CertificateError("workshop.cert.error.key_in_repo", path=str(folder))
     folder.mkdir(parents=True, exist_ok=True)
     key = Ed25519PrivateKey.generate()
     pem = key.private_bytes(

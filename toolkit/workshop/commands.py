@@ -198,11 +198,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     xlsx = args.xlsx
     if not xlsx and not args.csv:
         xlsx = f"{ws}.xlsx"
+    modules = _module_keys()
     if xlsx:
-        write_xlsx(store, ws, xlsx, args.lang, args.pass_mark)
+        write_xlsx(store, ws, xlsx, args.lang, args.pass_mark, modules)
         _say(args, "workshop.msg.exported", path=str(xlsx))
     if args.csv:
-        for path in write_csv(store, ws, args.csv, args.lang, args.pass_mark):
+        for path in write_csv(store, ws, args.csv, args.lang, args.pass_mark, modules):
             _say(args, "workshop.msg.exported", path=str(path))
     return 0
 
@@ -278,6 +279,16 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
             refresh=args.refresh,
         )
     )
+
+
+def _module_keys() -> list[str]:
+    """The classroom's module keys in course order (none when the catalogue is unreadable)."""
+    try:
+        from toolkit.app.catalogue import discover
+
+        return [m.key for m in discover()]
+    except Exception:  # an unreadable catalogue must not stop an export
+        return []
 
 
 def _pass_mark_arg(p: argparse.ArgumentParser) -> None:

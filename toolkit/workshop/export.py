@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -41,9 +42,16 @@ def _flag_text(flags: list[str], lang: str) -> str:
 
 
 def build_tables(
-    store: Store, workshop: str, lang: str = "id", pass_mark: float = DEFAULT_PASS_MARK
+    store: Store,
+    workshop: str,
+    lang: str = "id",
+    pass_mark: float = DEFAULT_PASS_MARK,
+    known_modules: Sequence[str] = (),
 ) -> list[Table]:
     """The four tables of a workshop export, headers in ``lang``.
+
+    ``known_modules`` (the classroom's module keys) get a progress column even before
+    anyone opened them.
 
     Raises:
         WorkshopError: unknown workshop.
@@ -64,7 +72,7 @@ def build_tables(
         ],
     )
 
-    modules, status = progress_matrix(store, workshop)
+    modules, status = progress_matrix(store, workshop, known_modules)
     marks = {
         "completed": t("workshop.export.completed", lang),
         "opened": t("workshop.export.opened", lang),
@@ -160,6 +168,7 @@ def write_xlsx(
     path: str | Path,
     lang: str = "id",
     pass_mark: float = DEFAULT_PASS_MARK,
+    known_modules: Sequence[str] = (),
 ) -> list[Table]:
     """Write the workshop workbook (one sheet per table, bold frozen header row).
 
@@ -170,7 +179,7 @@ def write_xlsx(
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    tables = build_tables(store, workshop, lang, pass_mark)
+    tables = build_tables(store, workshop, lang, pass_mark, known_modules)
     book = Workbook()
     book.remove(book.active)
     for table in tables:
@@ -206,13 +215,14 @@ def write_csv(
     folder: str | Path,
     lang: str = "id",
     pass_mark: float = DEFAULT_PASS_MARK,
+    known_modules: Sequence[str] = (),
 ) -> list[Path]:
     """Write the four tables as ``<workshop>_<sheet>.csv`` files into ``folder``.
 
     Raises:
         WorkshopError: unknown workshop, or the folder cannot be written.
     """
-    tables = build_tables(store, workshop, lang, pass_mark)
+    tables = build_tables(store, workshop, lang, pass_mark, known_modules)
     folder = Path(folder)
     paths = []
     try:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
+from collections.abc import Iterable
 from typing import Any
 
 from toolkit.quiz.model import DEFAULT_PASS_MARK as QUIZ_PASS_MARK
@@ -213,9 +214,17 @@ def item_report(store: Store, workshop: str, quiz: str) -> ItemReport | None:
     return ItemReport(quiz=quiz, n=int(matrix.shape[0]), table=table, kr20=kr20(matrix))
 
 
-def progress_matrix(store: Store, workshop: str) -> tuple[list[str], dict[str, dict[str, str]]]:
-    """Modules (in first-seen order) and, per participant code, module → ``opened``/``completed``."""
-    modules: list[str] = []
+def progress_matrix(
+    store: Store, workshop: str, known: Iterable[str] = ()
+) -> tuple[list[str], dict[str, dict[str, str]]]:
+    """Modules and, per participant code, module → ``opened``/``completed``.
+
+    Args:
+        store: The results store.
+        workshop: Workshop code.
+        known: Module keys to list first even before anyone opened them (the catalogue).
+    """
+    modules: list[str] = list(dict.fromkeys(known))
     status: dict[str, dict[str, str]] = defaultdict(dict)
     for ev in store.progress(workshop):
         if ev.module not in modules:
