@@ -247,3 +247,26 @@ def test_many_processes_opening_a_new_store_at_once(store_url: str) -> None:
     store = open_store(store_url)
     assert schema_revision(store.engine) == SCHEMA_HEAD
     store.close()
+
+
+def test_change_marker_moves_on_every_write_and_delete(store_url: str) -> None:
+    store = open_store(store_url)
+    store.add_participants("W", [{"name": "B"}])
+    before = store.change_marker("W")
+    (p,) = store.add_participants("W", [{"name": "A"}])
+    steps = [
+        lambda: store.record_answer(AnswerRecord("W", p.code, "q", "1", "x")),
+        lambda: store.record_progress("W", p.code, "m", "opened"),
+        lambda: store.record_attempt("W", p.code, "q", 50),
+        lambda: store.save_certificate("W", p.code, 50, "payload"),
+        lambda: store.delete_participant("W", p.code),
+    ]
+    markers = [before, store.change_marker("W")]
+    for step in steps:
+        step()
+        markers.append(store.change_marker("W"))
+    assert all(a != b for a, b in zip(markers, markers[1:], strict=False))
+    assert markers[-1] == before  # back to the same rows as before A came
+    store.record_answer(AnswerRecord("OTHER", p.code, "q", "1", "x"))  # another workshop
+    assert store.change_marker("W") == before
+    store.close()

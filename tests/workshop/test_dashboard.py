@@ -125,3 +125,14 @@ def test_dashboard_binds_to_localhost_by_default_with_a_token() -> None:
     assert args.host == "127.0.0.1" and args.port != 8866
     argv = voila_argv(DashboardOptions(host=args.host, port=args.port), "tok123")
     assert "--Voila.ip=127.0.0.1" in argv and "--Voila.token=tok123" in argv
+
+
+def test_automatic_refresh_redraws_only_after_a_change(sim) -> None:
+    store, _truth = sim
+    dash = TrainerDashboard(store, "SIM", refresh_seconds=0)
+    dash._progress.value = "stale"
+    dash.refresh(force=False)
+    assert dash._progress.value == "stale"  # nothing changed: no redraw
+    store.add_participants("SIM", [{"name": "Ibu Baru"}])
+    dash.refresh(force=False)
+    assert "Ibu Baru" in dash._progress.value

@@ -54,6 +54,7 @@ class TrainerDashboard(w.VBox):
         self._pass_mark = pass_mark
         self._refresh_seconds = refresh_seconds or 0
         self._task: asyncio.Task | None = None
+        self._drawn: tuple[Any, ...] | None = None  # (workshop, change marker) on screen
         lang = self.lang
         codes = [ws.code for ws in self._store.workshops()]
         chosen = workshop if workshop in codes else (codes[-1] if codes else None)
@@ -140,8 +141,13 @@ class TrainerDashboard(w.VBox):
         """The workshop shown."""
         return self._workshop.value
 
-    def refresh(self) -> None:
-        """Read the store again and redraw every tab (errors become a message)."""
+    def refresh(self, force: bool = True) -> None:
+        """Read the store again and redraw every tab (errors become a message).
+
+        Args:
+            force: Redraw even when nothing changed since the last drawing (the automatic
+                refresh passes False, so an idle class costs only one small query).
+        """
         lang = self.lang
         try:
             codes = [ws.code for ws in self._store.workshops()]
@@ -155,7 +161,10 @@ class TrainerDashboard(w.VBox):
             if ws is None:
                 self._message.value = tables.esc(t("dashboard.no_workshop", lang))
                 return
-            self._draw(ws)
+            marker = (ws, self._store.change_marker(ws))
+            if force or marker != self._drawn:
+                self._draw(ws)
+                self._drawn = marker
             self._message.value = ""
             now = dt.datetime.now().strftime("%H:%M:%S")
             self._status.value = tables.esc(t("dashboard.updated", lang, time=now))
@@ -280,7 +289,7 @@ class TrainerDashboard(w.VBox):
     async def _auto_refresh(self) -> None:
         while True:
             await asyncio.sleep(self._refresh_seconds)
-            self.refresh()
+            self.refresh(force=False)
 
     def stop(self) -> None:
         """Stop the auto-refresh (the kernel stops it anyway when the page closes)."""

@@ -464,6 +464,20 @@ class Store:
                 or 0
             )
 
+    def change_marker(self, workshop: str) -> tuple[int, ...]:
+        """A cheap value that changes whenever a workshop's records change (for live views).
+
+        Row count and highest id of each table: any insert or delete changes one of them.
+        """
+        out: list[int] = []
+        with self.session() as s:
+            for table in (Participant, Progress, Answer, QuizAttempt, Certificate):
+                count, top = s.execute(
+                    select(func.count(), func.max(table.id)).where(table.workshop_code == workshop)
+                ).one()
+                out += [int(count or 0), int(top or 0)]
+        return tuple(out)
+
     # -- certificates ---------------------------------------------------------------------
 
     def save_certificate(
