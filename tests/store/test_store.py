@@ -270,3 +270,12 @@ def test_change_marker_moves_on_every_write_and_delete(store_url: str) -> None:
     store.record_answer(AnswerRecord("OTHER", p.code, "q", "1", "x"))  # another workshop
     assert store.change_marker("W") == before
     store.close()
+
+
+def test_postgresql_engines_hold_no_idle_connections() -> None:
+    """Hundreds of trainee kernels share one server: none may park a pooled connection."""
+    from sqlalchemy.pool import NullPool
+
+    engine = make_engine("postgresql://postgres@127.0.0.1:5432/test")
+    assert isinstance(engine.pool, NullPool)
+    assert engine.url.drivername == "postgresql+psycopg"

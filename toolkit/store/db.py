@@ -19,6 +19,7 @@ from sqlalchemy import create_engine, delete, event, func, inspect, select, text
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
 
 from toolkit.errors import ToolkitError
 from toolkit.paths import default_db_url
@@ -120,7 +121,9 @@ def make_engine(url: str) -> Engine:
             event.listen(engine, "connect", _sqlite_connect)
             event.listen(engine, "begin", _sqlite_begin)
         else:
-            engine = create_engine(parsed, pool_pre_ping=True, pool_size=2, max_overflow=2)
+            # One connection per transaction: 300 trainee kernels each keeping an idle
+            # pooled connection would exceed PostgreSQL's default max_connections (100).
+            engine = create_engine(parsed, poolclass=NullPool)
     except (ImportError, ArgumentError) as exc:
         raise StoreError("store.error.bad_url", url=url) from exc
     return engine
