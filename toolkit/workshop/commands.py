@@ -291,10 +291,23 @@ def _module_keys() -> list[str]:
         return []
 
 
+def _pass_mark(text: str) -> float:
+    try:
+        mark = float(text.replace(",", "."))
+    except ValueError:
+        mark = float("nan")
+    if not 0 < mark <= 100:
+        raise argparse.ArgumentTypeError(
+            f"{t('workshop.cert.error.pass_mark', 'id', mark=text)} / "
+            f"{t('workshop.cert.error.pass_mark', 'en', mark=text)}"
+        )
+    return mark
+
+
 def _pass_mark_arg(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--pass-mark",
-        type=float,
+        type=_pass_mark,
         default=60.0,
         metavar="NILAI",
         help=_help("workshop.help.pass_mark"),

@@ -53,8 +53,8 @@ def quiz_scores(store: Store, workshop: str, quiz: str) -> dict[str, float]:
     """Percentage score per participant code for one test (see the module notes)."""
     scores: dict[str, float] = {}
     for a in store.attempts(workshop, quiz=quiz):  # oldest first: the latest wins
-        if a.max_score:
-            scores[a.participant_code] = 100.0 * a.score / a.max_score
+        if a.max_score and a.max_score > 0:
+            scores[a.participant_code] = min(100.0, max(0.0, 100.0 * a.score / a.max_score))
     points: dict[str, dict[str, float]] = defaultdict(dict)
     for a in store.answers(workshop, quiz=quiz):
         pts = a.score if a.score is not None else (1.0 if a.correct else 0.0)
