@@ -228,3 +228,54 @@ def test_bad_url_is_a_store_error() -> None:
     with pytest.raises(StoreError) as err:
         open_store("not a url")
     assert err.value.key == "store.error.bad_url"
+
+
+def test_many_processes_opening_a_new_store_at_once(store_url: str) -> None:
+    """Kernels starting together all open (and migrate) the same fresh database safely."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    code = "import sys; from toolkit.store import open_store; open_store(sys.argv[1]).close()"
+    procs = [
+        subprocess.Popen([sys.executable, "-c", code, store_url], cwd=ROOT, stderr=subprocess.PIPE)
+        for _ in range(4)
+    ]
+    errors = [p.communicate(timeout=120)[1].decode() for p in procs]
+    assert [p.returncode for p in procs] == [0, 0, 0, 0], errors
+    store = open_store(store_url)
+    assert schema_revision(store.engine) == SCHEMA_HEAD
+    store.close()
+
+
+def test_change_marker_moves_on_every_write_and_delete(store_url: str) -> None:
+    store = open_store(store_url)
+    store.add_participants("W", [{"name": "B"}])
+    before = store.change_marker("W")
+    (p,) = store.add_participants("W", [{"name": "A"}])
+    steps = [
+        lambda: store.record_answer(AnswerRecord("W", p.code, "q", "1", "x")),
+        lambda: store.record_progress("W", p.code, "m", "opened"),
+        lambda: store.record_attempt("W", p.code, "q", 50),
+        lambda: store.save_certificate("W", p.code, 50, "payload"),
+        lambda: store.delete_participant("W", p.code),
+    ]
+    markers = [before, store.change_marker("W")]
+    for step in steps:
+        step()
+        markers.append(store.change_marker("W"))
+    assert all(a != b for a, b in zip(markers, markers[1:], strict=False))
+    assert markers[-1] == before  # back to the same rows as before A came
+    store.record_answer(AnswerRecord("OTHER", p.code, "q", "1", "x"))  # another workshop
+    assert store.change_marker("W") == before
+    store.close()
+
+
+def test_postgresql_engines_hold_no_idle_connections() -> None:
+    """Hundreds of trainee kernels share one server: none may park a pooled connection."""
+    from sqlalchemy.pool import NullPool
+
+    engine = make_engine("postgresql://postgres@127.0.0.1:5432/test")
+    assert isinstance(engine.pool, NullPool)
+    assert engine.url.drivername == "postgresql+psycopg"

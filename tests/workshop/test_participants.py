@@ -8,6 +8,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from toolkit.cli import main
 from toolkit.store import AnswerRecord, open_store
@@ -206,3 +208,39 @@ def test_personal_link_matches_the_session_parser() -> None:
     link = personal_link("KPG25", "K7M2QX", "10.0.0.5", 8866)
     session = Session.from_query(urlsplit(link).query)
     assert (session.workshop, session.participant) == ("KPG25", "K7M2QX")
+
+
+def test_windows_1252_file_with_accents_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "p.csv"
+    path.write_bytes(
+        "Nama;Nama usaha;Desa;Jenis produk\nJosé Ndun;Kue Mamá;Oebobo;kue\n".encode("cp1252")
+    )
+    ((_, fields),) = read_rows(path).rows
+    assert (fields["name"], fields["business_name"]) == ("José Ndun", "Kue Mamá")
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(
+        st.lists(st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=12),
+                 min_size=0, max_size=7),
+        max_size=8,
+    )
+)  # fmt: skip
+def test_any_csv_is_read_or_refused_with_a_clear_error(tmp_path: Path, rows) -> None:
+    """Whatever a trainer's spreadsheet holds, the reader never fails with a traceback."""
+    path = tmp_path / "random.csv"
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows([HEADER[:4], *rows])
+    try:
+        parsed = read_rows(path)
+    except WorkshopError as exc:
+        assert exc.message("en")
+        return
+    lines = [b.line for b in parsed.bad] + [line for line, _ in parsed.rows]
+    assert len(lines) == len(set(lines))
+    assert all(line >= 2 for line in lines)
+    for _, fields in parsed.rows:
+        assert all(fields[f] for f in ("name", "business_name", "village", "product_type"))

@@ -19,6 +19,7 @@ from sqlalchemy import create_engine, delete, event, func, inspect, select, text
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
 
 from toolkit.errors import ToolkitError
 from toolkit.paths import default_db_url
@@ -120,7 +121,9 @@ def make_engine(url: str) -> Engine:
             event.listen(engine, "connect", _sqlite_connect)
             event.listen(engine, "begin", _sqlite_begin)
         else:
-            engine = create_engine(parsed, pool_pre_ping=True, pool_size=2, max_overflow=2)
+            # One connection per transaction: 300 trainee kernels each keeping an idle
+            # pooled connection would exceed PostgreSQL's default max_connections (100).
+            engine = create_engine(parsed, poolclass=NullPool)
     except (ImportError, ArgumentError) as exc:
         raise StoreError("store.error.bad_url", url=url) from exc
     return engine
@@ -463,6 +466,20 @@ class Store:
                 )
                 or 0
             )
+
+    def change_marker(self, workshop: str) -> tuple[int, ...]:
+        """A cheap value that changes whenever a workshop's records change (for live views).
+
+        Row count and highest id of each table: any insert or delete changes one of them.
+        """
+        out: list[int] = []
+        with self.session() as s:
+            for table in (Participant, Progress, Answer, QuizAttempt, Certificate):
+                count, top = s.execute(
+                    select(func.count(), func.max(table.id)).where(table.workshop_code == workshop)
+                ).one()
+                out += [int(count or 0), int(top or 0)]
+        return tuple(out)
 
     # -- certificates ---------------------------------------------------------------------
 

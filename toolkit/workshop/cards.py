@@ -9,7 +9,7 @@ from toolkit.i18n import fmt_date, t
 from toolkit.store import Store
 from toolkit.workshop.errors import WorkshopError
 from toolkit.workshop.links import DEFAULT_PORT, personal_link
-from toolkit.workshop.pdf import FONT, new_pdf, qr_png
+from toolkit.workshop.pdf import FONT, fit_lines, new_pdf, qr_png
 
 COLUMNS, ROWS = 2, 5
 MARGIN = 10.0
@@ -92,13 +92,16 @@ def write_cards_pdf(
         text_w = CARD_W - QR_SIZE - 9
         pdf.set_xy(x + 4, y + 4)
         pdf.set_font(FONT, "", 7)
-        pdf.multi_cell(text_w, 3.2, f"{title}\n{when}".strip(), new_x="LEFT")
+        head = fit_lines(pdf, title, text_w, 3.2, 2)
+        pdf.multi_cell(text_w, 3.2, f"{head}\n{when}".strip(), new_x="LEFT", align="L")
         pdf.set_x(x + 4)
         pdf.set_font(FONT, "B", 11)
-        pdf.multi_cell(text_w, 5, card.name[:60], new_x="LEFT", max_line_height=5)
+        pdf.multi_cell(text_w, 5, fit_lines(pdf, card.name, text_w, 5, 2), new_x="LEFT", align="L")
         pdf.set_x(x + 4)
         pdf.set_font(FONT, "", 8)
-        pdf.multi_cell(text_w, 3.8, card.business[:60], new_x="LEFT")
+        pdf.multi_cell(
+            text_w, 3.8, fit_lines(pdf, card.business, text_w, 3.8, 1), new_x="LEFT", align="L"
+        )
         pdf.set_xy(x + 4, y + CARD_H - 20)
         pdf.set_font(FONT, "", 7)
         pdf.cell(text_w, 3.5, t("workshop.cards.code", "id"))

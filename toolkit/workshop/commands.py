@@ -186,6 +186,134 @@ def cmd_participants_delete(args: argparse.Namespace) -> int:
     return 0
 
 
+# -- export ---------------------------------------------------------------------------------
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """``pangan export WORKSHOP --xlsx FILE --csv DIR``."""
+    from toolkit.workshop.export import write_csv, write_xlsx
+
+    store = _store(args)
+    ws = _resolve_workshop(store, args.workshop)
+    xlsx = args.xlsx
+    if not xlsx and not args.csv:
+        xlsx = f"{ws}.xlsx"
+    modules = _module_keys()
+    if xlsx:
+        write_xlsx(store, ws, xlsx, args.lang, args.pass_mark, modules)
+        _say(args, "workshop.msg.exported", path=str(xlsx))
+    if args.csv:
+        for path in write_csv(store, ws, args.csv, args.lang, args.pass_mark, modules):
+            _say(args, "workshop.msg.exported", path=str(path))
+    return 0
+
+
+def cmd_certificates(args: argparse.Namespace) -> int:
+    """``pangan certificates WORKSHOP``."""
+    from toolkit.workshop.certificates import make_certificates
+
+    store = _store(args)
+    ws = _resolve_workshop(store, args.workshop)
+    _say(args, "workshop.msg.pass_mark_note", mark=f"{args.pass_mark:g}")
+    out = Path(args.out or f"sertifikat-{ws}")
+    issued = make_certificates(store, ws, out, args.pass_mark)
+    if not issued:
+        _say(args, "workshop.msg.no_passed", mark=f"{args.pass_mark:g}")
+        return 0
+    _say(args, "workshop.msg.certificates", count=len(issued), path=str(out))
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    """``pangan verify PAYLOAD|FILE``."""
+    from toolkit.workshop.certificates import (
+        fingerprint,
+        keys_dir,
+        load_or_create_key,
+        payload_from_file,
+        public_key_text,
+        verify_payload,
+    )
+
+    if args.show_key:
+        pub = public_key_text(load_or_create_key())
+        _say(args, "workshop.msg.key_info", key=pub, fingerprint=fingerprint(pub))
+        _say(args, "workshop.msg.key_trust", path=str(keys_dir() / "trusted_keys.txt"))
+        return 0
+    if not args.certificate:
+        raise WorkshopError("workshop.cert.error.nothing")
+    text = args.certificate.strip()
+    if not text.startswith("PA1."):
+        if not Path(text).is_file():
+            raise WorkshopError("workshop.error.no_file", path=text)
+        text = payload_from_file(text)
+    result = verify_payload(text)
+    d = result.data
+    _say(
+        args,
+        "workshop.msg.verify_ok",
+        name=d.get("n", ""),
+        workshop=f"{d.get('wn', '')} ({d.get('w', '')})",
+        date=d.get("d", ""),
+        score=d.get("s", ""),
+    )
+    if result.trusted:
+        _say(args, "workshop.msg.verify_trusted", fingerprint=result.fingerprint)
+        return 0
+    _say(args, "workshop.msg.verify_untrusted", fingerprint=result.fingerprint)
+    return 1
+
+
+def cmd_dashboard(args: argparse.Namespace) -> int:
+    """``pangan dashboard``."""
+    from toolkit.dashboard.launch import DashboardOptions, run
+
+    return run(
+        DashboardOptions(
+            port=args.port,
+            host=args.host,
+            db=args.db,
+            workshop=args.workshop,
+            lang=args.lang,
+            token=args.token,
+            refresh=args.refresh,
+        )
+    )
+
+
+def _module_keys() -> list[str]:
+    """The classroom's module keys in course order (none when the catalogue is unreadable)."""
+    try:
+        from toolkit.app.catalogue import discover
+
+        return [m.key for m in discover()]
+    except Exception:  # an unreadable catalogue must not stop an export
+        return []
+
+
+def _pass_mark(text: str) -> float:
+    try:
+        mark = float(text.replace(",", "."))
+    except ValueError:
+        mark = float("nan")
+    if not 0 < mark <= 100:
+        raise argparse.ArgumentTypeError(
+            f"{t('workshop.cert.error.pass_mark', 'id', mark=text)} / "
+            f"{t('workshop.cert.error.pass_mark', 'en', mark=text)}"
+        )
+    return mark
+
+
+def _pass_mark_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--pass-mark",
+        type=_pass_mark,
+        default=60.0,
+        metavar="NILAI",
+        help=_help("workshop.help.pass_mark"),
+    )
+
+
 # -- registration ---------------------------------------------------------------------------
 
 
@@ -235,3 +363,33 @@ def register(subparsers: Any) -> None:
     _workshop_arg(dele)
     _common(dele)
     dele.set_defaults(func=cmd_participants_delete)
+
+    exp = subparsers.add_parser("export", help=_help("workshop.help.export"))
+    exp.add_argument("workshop", metavar="KODE", nargs="?", help=_help("workshop.help.workshop"))
+    exp.add_argument("--xlsx", metavar="FILE", help=_help("workshop.help.xlsx"))
+    exp.add_argument("--csv", metavar="FOLDER", help=_help("workshop.help.csv"))
+    _pass_mark_arg(exp)
+    _common(exp)
+    exp.set_defaults(func=cmd_export)
+
+    cert = subparsers.add_parser("certificates", help=_help("workshop.help.certificates"))
+    cert.add_argument("workshop", metavar="KODE", nargs="?", help=_help("workshop.help.workshop"))
+    cert.add_argument("-o", "--out", metavar="FOLDER", help=_help("workshop.help.cert_out"))
+    _pass_mark_arg(cert)
+    _common(cert)
+    cert.set_defaults(func=cmd_certificates)
+
+    ver = subparsers.add_parser("verify", help=_help("workshop.help.verify"))
+    ver.add_argument("certificate", nargs="?", metavar="PDF|TEKS", help=_help("workshop.help.cert"))
+    ver.add_argument("--show-key", action="store_true", help=_help("workshop.help.show_key"))
+    ver.add_argument("--lang", choices=["id", "en"], default="id", help=_help("workshop.help.lang"))
+    ver.set_defaults(func=cmd_verify)
+
+    dash = subparsers.add_parser("dashboard", help=_help("workshop.help.dashboard"))
+    dash.add_argument("workshop", metavar="KODE", nargs="?", help=_help("workshop.help.workshop"))
+    dash.add_argument("--port", type=int, default=8867, help=_help("workshop.help.dash_port"))
+    dash.add_argument("--host", default="127.0.0.1", help=_help("workshop.help.dash_host"))
+    dash.add_argument("--token", help=_help("workshop.help.token"))
+    dash.add_argument("--refresh", type=float, default=15.0, help=_help("workshop.help.refresh"))
+    _common(dash)
+    dash.set_defaults(func=cmd_dashboard)

@@ -23,6 +23,7 @@ from toolkit.store.models import Participant
 from toolkit.workshop.errors import ParticipantsImportError, WorkshopError
 
 REQUIRED = ("name", "business_name", "village", "product_type")
+PARTICIPANT_FIELDS_SHOWN = (*REQUIRED, "phone")
 MAX_LEN = 200
 
 # Normalised header (lower case, letters and digits only) → field.

@@ -27,6 +27,20 @@ def new_pdf(orientation: str = "P") -> FPDF:
     return pdf
 
 
+def fit_lines(pdf: FPDF, text: str, width: float, line_height: float, max_lines: int) -> str:
+    """``text`` cut to at most ``max_lines`` lines of ``width`` in the current font (with …)."""
+    lines = pdf.multi_cell(width, line_height, text, dry_run=True, output="LINES")
+    if len(lines) <= max_lines:
+        return text
+    kept = lines[:max_lines]
+    last = kept[-1]
+    room = width - 2 * pdf.c_margin - 0.5
+    while last and pdf.get_string_width(last + "…") > room:
+        last = last[:-1]
+    kept[-1] = last.rstrip() + "…"
+    return "\n".join(kept)
+
+
 def qr_png(data: str, error: str = "m") -> io.BytesIO:
     """A PNG image of a QR code for ``data`` (black on white, quiet zone of 2 modules)."""
     import segno
