@@ -136,3 +136,68 @@ def test_browser_cannot_execute_code_in_the_kernel(live_server, tmp_path) -> Non
         "execute_input",
     }
     assert not marker.exists()
+
+
+def test_page_sets_the_xsrf_cookie_so_closing_a_tab_frees_its_kernel(tmp_path) -> None:
+    """The page's unload beacon needs the _xsrf cookie; with it, the kernel is shut down."""
+    import http.cookiejar
+    import urllib.request
+
+    from tests.server import start_server
+
+    server = start_server(tmp_path)
+    try:
+        jar = http.cookiejar.CookieJar()
+        opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+        html = opener.open(server.url + "/", timeout=60).read().decode()
+        kernel_id = page_config(html)["kernelId"]
+        xsrf = next(c.value for c in jar if c.name == "_xsrf")
+        assert len(server.kernel_pids()) == 1
+        req = urllib.request.Request(
+            f"{server.url}/voila/api/shutdown/{kernel_id}",
+            method="POST",
+            headers={"X-XSRFToken": xsrf},
+            data=b"",
+        )
+        assert opener.open(req, timeout=30).status == 204
+        deadline = time.monotonic() + 15
+        while server.kernel_pids() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert server.kernel_pids() == []
+    finally:
+        server.stop()
+
+
+def test_room_full_page_then_recovery_when_a_kernel_frees(tmp_path) -> None:
+    import http.cookiejar
+    import urllib.request
+
+    from tests.server import start_server
+
+    server = start_server(tmp_path, "--max-kernels", "1")
+    try:
+        jar = http.cookiejar.CookieJar()
+        opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+        first = opener.open(server.url + "/?lang=en", timeout=60).read().decode()
+        kernel_id = page_config(first)["kernelId"]
+
+        status, body = server.get("/?lang=en")
+        assert status == 503
+        assert "The room is full" in body and "Ruangan sedang penuh" in body
+        assert 'http-equiv="refresh"' in body
+        assert len(server.kernel_pids()) == 1  # no kernel was started for the refused visitor
+
+        xsrf = next(c.value for c in jar if c.name == "_xsrf")
+        opener.open(
+            urllib.request.Request(
+                f"{server.url}/voila/api/shutdown/{kernel_id}",
+                method="POST",
+                headers={"X-XSRFToken": xsrf},
+                data=b"",
+            ),
+            timeout=30,
+        )
+        status, body = server.get("/?lang=id")
+        assert status == 200 and "jupyter-config-data" in body
+    finally:
+        server.stop()

@@ -20,6 +20,11 @@ from toolkit.i18n import t
 
 log = logging.getLogger("pangan")
 
+_SCROLL_TOP = (
+    '<img alt="" width="1" height="1" data-n="{n}" onload="window.scrollTo(0, 0)" '
+    'src="data:image/gif;base64,R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==">'
+)
+
 LANG_OPTIONS = [("Bahasa Indonesia", "id"), ("English", "en")]
 
 
@@ -31,7 +36,7 @@ class ModuleCard(w.VBox):
         text = ui.html_block(
             f"<h3>{html.escape(module.title(lang))}</h3>"
             f"<p>{html.escape(module.summary(lang))}</p>"
-            f'<p class="pangan-minutes">⏱ {html.escape(t("common.app.minutes", lang, minutes=module.minutes))}</p>'
+            f'<p class="pangan-minutes">{html.escape(t("common.app.minutes", lang, minutes=module.minutes))}</p>'
         )
         self._open = ui.button(t("common.app.open", lang))
         self._open.on_click(lambda _b: on_open(module.name))
@@ -58,9 +63,14 @@ class Classroom(w.VBox):
         )
         self._lang.add_class("pangan-lang")
         self._status = ui.html_block()
+        self._opened = 0
+        # A 1-pixel image whose onload scrolls the page up when a module opens.
+        self._scroll = w.HTML(layout=w.Layout(height="0px", overflow="hidden"))
         self._body = w.VBox(layout=ui.FULL)
         self._lang.observe(self._on_lang, names="value")
-        super().__init__([self._header, self._lang, self._status, self._body], layout=ui.FULL)
+        super().__init__(
+            [self._scroll, self._header, self._lang, self._status, self._body], layout=ui.FULL
+        )
         self.add_class("pangan-classroom")
         self.go_home()
 
@@ -116,6 +126,8 @@ class Classroom(w.VBox):
         back_top.on_click(lambda _b: self.go_home())
         back_end.on_click(lambda _b: self.go_home())
         self._back = back_top
+        self._opened += 1
+        self._scroll.value = _SCROLL_TOP.format(n=self._opened)
         self._body.children = [back_top, *self._views[key], back_end]
 
     def back(self) -> None:

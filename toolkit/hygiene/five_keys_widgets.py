@@ -57,7 +57,7 @@ class KeyCheck(w.VBox):
             self._feedback.value = ui.message("warn", t("common.check.choose_first", lang))
             return
         correct = self._key.check.is_correct(choice)
-        self._session.record_answer(
+        saved = self._session.record_answer(
             QUIZ_ID,
             self._key.id,
             {"choice": choice},
@@ -72,6 +72,9 @@ class KeyCheck(w.VBox):
         self._feedback.value = ui.message("ok" if correct else "error", body) + (
             f'<div class="pangan-source">{html.escape(source)}</div>' if correct else ""
         )
+        if self._session.identified and not saved:
+            self._feedback.value += ui.message("warn", t("common.app.not_saved", lang))
+            return
         if correct and not self.solved:
             self.solved = True
             if self._on_correct:
@@ -84,11 +87,9 @@ class FiveKeysLesson(w.VBox):
     def __init__(self, session: Session | None = None) -> None:
         self._session = session or current_session()
         self._keys = load_five_keys()
-        lang = self._session.lang
         self._progress = ui.html_block()
         self.checks = [KeyCheck(k, self._session, self._update) for k in self._keys]
-        heading = ui.html_block(f"<h2>{html.escape(t('hygiene.five_keys.heading', lang))}</h2>")
-        super().__init__([heading, *self.checks, self._progress], layout=ui.FULL)
+        super().__init__([*self.checks, self._progress], layout=ui.FULL)
         self._update(initial=True)
 
     @property

@@ -53,6 +53,21 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="Detik sebelum kernel halaman yang ditutup dihentikan "
         "/ seconds before a closed page's kernel is stopped (bawaan/default 900)",
     )
+    p.add_argument(
+        "--expect",
+        type=int,
+        default=0,
+        help="Perkiraan jumlah peserta: menyiapkan kernel lebih dulu "
+        "/ expected participants: keeps kernels ready (bawaan/default 0 = tidak/none)",
+    )
+    p.add_argument(
+        "--max-kernels",
+        type=int,
+        default=None,
+        help="Batas kernel peserta sekaligus; lebih dari itu melihat halaman 'ruangan penuh' "
+        "/ cap on live trainee kernels; beyond it a 'room is full' page "
+        "(bawaan/default: menurut memori / from free memory)",
+    )
     p.add_argument("--no-qr", action="store_false", dest="qr", help="Tanpa kode QR / no QR code")
     p.set_defaults(func=_run)
 
@@ -70,5 +85,7 @@ def _run(args: argparse.Namespace) -> int:
             notebooks=args.notebooks,
             cull_idle_seconds=args.cull_idle_seconds,
             qr=args.qr,
+            expect=args.expect,
+            max_kernels=args.max_kernels,
         )
     )

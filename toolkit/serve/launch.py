@@ -36,6 +36,32 @@ class ServeOptions:
     notebooks: Path | None = None
     cull_idle_seconds: int = 900
     qr: bool = True
+    expect: int = 0
+    max_kernels: int | None = None
+
+
+# Memory one trainee kernel may take, with margin (SERVING.md: ~38 MB PSS, widgets only).
+KERNEL_BUDGET_MB = 60
+
+
+def pool_size_for(expect: int) -> int:
+    """Preheated kernels to keep ready for ``expect`` trainees (0: no pool).
+
+    About a tenth of the room, at least 2 and at most 30: enough to absorb a burst of
+    arrivals while the 2-core laptop starts more (~3 kernels a second).
+    """
+    if expect <= 0:
+        return 0
+    return min(max(round(expect / 10), 2), 30)
+
+
+def default_max_kernels(expect: int = 0) -> int:
+    """The cap on live trainee kernels: what 80 % of free memory holds, but never
+    below the expected room plus a margin for reloads."""
+    import psutil
+
+    by_memory = int(psutil.virtual_memory().available * 0.8 / (KERNEL_BUDGET_MB * 2**20))
+    return max(by_memory, round(expect * 1.2), 4)
 
 
 def notebooks_root(opts: ServeOptions) -> Path:
@@ -109,7 +135,10 @@ def trainee_url(opts: ServeOptions) -> str:
 def voila_argv(opts: ServeOptions, notebook: Path) -> list[str]:
     """The Voila command line for ``opts``: safe defaults for a room of trainees."""
     cull = int(opts.cull_idle_seconds)
+    pool = pool_size_for(opts.expect)
+    preheat = ["--preheat_kernel=True", f"--pool_size={pool}"] if pool else []
     return [
+        *preheat,
         str(notebook),
         f"--port={opts.port}",
         f"--Voila.ip={opts.host}",
@@ -149,6 +178,7 @@ def print_banner(opts: ServeOptions, url: str, db_url: str) -> None:
     print(t("serve.banner.url", lang, url=url))
     print(t("serve.banner.local", lang, url=f"http://127.0.0.1:{opts.port}/"))
     print(t("serve.banner.store", lang, db=_redact(db_url)))
+    print(t("serve.banner.capacity", lang, pool=pool_size_for(opts.expect), cap=opts.max_kernels))
     if opts.qr:
         try:
             import segno
@@ -195,6 +225,11 @@ def serve(opts: ServeOptions) -> int:
         paths.append(os.environ["JUPYTER_PATH"])
     os.environ["JUPYTER_PATH"] = os.pathsep.join(paths)
     raise_open_file_limit()
+    if opts.max_kernels is None:
+        opts.max_kernels = default_max_kernels(opts.expect)
+    from toolkit.serve.handler import install
+
+    install(opts.max_kernels)
     print_banner(opts, trainee_url(opts), db_url)
     from voila.app import Voila
 

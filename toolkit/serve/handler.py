@@ -1,0 +1,77 @@
+"""The page handler trainees hit: a cap on live kernels and the cookie that frees them.
+
+- **Cap**: when as many trainee kernels run as ``max_kernels`` allows, a new visitor gets a
+  translated "the room is full, wait a moment" page (HTTP 503, retried every few seconds)
+  instead of a kernel that would push the laptop out of memory.
+- **Freeing kernels**: Voila's page asks the server to shut its kernel down when the tab
+  closes, but that request needs the ``_xsrf`` cookie, which only Voila's tree page sets
+  (SERVING.md). Setting it here makes closed tabs give their kernel back at once; culling of
+  idle kernels covers pages that vanish without saying so.
+"""
+
+from __future__ import annotations
+
+import html as _html
+
+from voila.tornado.handler import TornadoVoilaHandler
+
+from toolkit.i18n import normalize_lang, t
+
+RETRY_SECONDS = 8
+
+
+def room_full_page(lang: str) -> str:
+    """The bilingual "room is full" page, in ``lang`` first."""
+    lang = normalize_lang(lang)
+    other = "en" if lang == "id" else "id"
+
+    def block(code: str, cls: str) -> str:
+        return (
+            f'<h1 class="{cls}">{_html.escape(t("serve.full.title", code))}</h1>'
+            f'<p class="{cls}">{_html.escape(t("serve.full.body", code, seconds=RETRY_SECONDS))}</p>'
+        )
+
+    return (
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f'<meta http-equiv="refresh" content="{RETRY_SECONDS}">'
+        f"<title>{_html.escape(t('serve.full.title', lang))}</title>"
+        "<style>body{font-family:sans-serif;margin:0;padding:24px;max-width:640px;"
+        "line-height:1.5}h1{color:#1b5e20;font-size:24px}.other{color:#555}"
+        ".other h1{font-size:18px}</style></head><body>"
+        f'{block(lang, "main")}<div class="other">{block(other, "other")}</div></body></html>'
+    )
+
+
+class PanganVoilaHandler(TornadoVoilaHandler):
+    """Voila's page handler with a kernel cap and the ``_xsrf`` cookie set."""
+
+    max_kernels: int = 0  # 0: no cap
+
+    def live_kernels(self) -> int:
+        """Kernels serving trainees now (preheated pool kernels not counted)."""
+        km = self.kernel_manager
+        total = len(km.list_kernel_ids())
+        pooled = 0
+        if self.notebook_path and hasattr(km, "get_pool_size"):
+            pooled = km.get_pool_size(self.notebook_path)
+        return max(total - pooled, 0)
+
+    async def get(self, path=None):
+        if not path and self.max_kernels and self.live_kernels() >= self.max_kernels:
+            self.set_status(503)
+            self.set_header("Retry-After", str(RETRY_SECONDS))
+            self.set_header("Content-Type", "text/html; charset=UTF-8")
+            self.set_header("Cache-Control", "no-store")
+            self.finish(room_full_page(self.get_argument("lang", "id")))
+            return
+        _ = self.xsrf_token  # sets the _xsrf cookie the page's unload beacon needs
+        await super().get(path)
+
+
+def install(max_kernels: int) -> None:
+    """Make Voila use ``PanganVoilaHandler`` for its pages (call before Voila starts)."""
+    import voila.app
+
+    PanganVoilaHandler.max_kernels = max(int(max_kernels), 0)
+    voila.app.TornadoVoilaHandler = PanganVoilaHandler
