@@ -88,7 +88,9 @@ class QuizWidget(w.VBox):
         self._submit.on_click(self._guard(self._on_submit))
         self._next.on_click(self._guard(self._on_next))
         self._retake.on_click(self._guard(self._on_retake))
-        super().__init__([self._title, self._progress, self._body, self._feedback], layout=ui.FULL)
+        # The message area sits just above the action button, where a thumb is on a phone.
+        self._body.children = [self._feedback]
+        super().__init__([self._title, self._progress, self._body], layout=ui.FULL)
         self.add_class("pangan-quiz")
         # Python-only state (never traits): the bank, drawn questions and answers.
         self._bank: Bank | None = None
@@ -158,7 +160,7 @@ class QuizWidget(w.VBox):
     @property
     def screen(self) -> str:
         """All HTML text currently shown (for tests)."""
-        parts = [self._title.value, self._progress.value, self._feedback.value]
+        parts = [self._title.value, self._progress.value]
         parts += [c.value for c in _walk(self._body) if isinstance(c, w.HTML)]
         return "\n".join(parts)
 
@@ -296,7 +298,7 @@ class QuizWidget(w.VBox):
         parts.append(self._build_controls(q))
         self._submit.disabled = False
         self._submit.description = t("quiz.submit", lang)
-        parts.append(self._submit)
+        parts += [self._feedback, self._submit]
         self._body.children = parts
         self._shown_at = time.monotonic()
 
@@ -309,17 +311,25 @@ class QuizWidget(w.VBox):
             self._controls = ui.radio([(t("quiz.true", lang), 1), (t("quiz.false", lang), 0)])
             return self._controls
         if q.type == "multiple":
-            boxes = [
-                w.Checkbox(
+            # A big tick button beside wrapping text: checkbox labels do not wrap on phones.
+            rows, boxes = [], []
+            for o in q.options:
+                box = w.ToggleButton(
                     value=False,
-                    description=o.text.get(lang),
-                    indent=False,
-                    layout=w.Layout(width="100%", min_height="40px"),
+                    description="",
+                    tooltip=o.text.get(lang),
+                    layout=w.Layout(width="48px", min_width="48px", min_height="44px"),
                 )
-                for o in q.options
-            ]
+                box.add_class("pangan-tick")
+                box.observe(self._on_tick, names="value")
+                label = ui.html_block(f"<span>{html.escape(o.text.get(lang))}</span>")
+                label.layout = w.Layout(width="calc(100% - 56px)")
+                boxes.append(box)
+                rows.append(
+                    w.HBox([box, label], layout=w.Layout(width="100%", align_items="center"))
+                )
             self._controls = boxes
-            return w.VBox(boxes, layout=ui.FULL)
+            return w.VBox(rows, layout=ui.FULL)
         if q.type == "numeric":
             self._controls = w.Text(
                 value="",
@@ -333,6 +343,12 @@ class QuizWidget(w.VBox):
         self._controls = w.VBox(layout=ui.FULL)
         self._render_order()
         return self._controls
+
+    @staticmethod
+    def _on_tick(change: dict) -> None:
+        box = change["owner"]
+        box.description = "✓" if change["new"] else ""
+        box.button_style = "success" if change["new"] else ""
 
     def _render_order(self) -> None:
         q = self._questions[self._index]
@@ -419,6 +435,7 @@ class QuizWidget(w.VBox):
             self._advance()
             return
         self._feedback.value = self._feedback_html(q, answer, points)
+        self._lock_controls()
         self._body.children = [*self._body.children[:-1], self._next]
         self._next.description = t(
             "quiz.see_result" if self._index == len(self._questions) - 1 else "quiz.next", lang
@@ -444,6 +461,15 @@ class QuizWidget(w.VBox):
             + f"<p>{html.escape(q.explanation.get(lang))}</p>"
             + f'<p class="pangan-source">{html.escape(t("quiz.source", lang, source=q.source))}</p>'
         )
+
+    def _lock_controls(self) -> None:
+        """Grey out the answer controls once the answer is submitted."""
+        c = self._controls
+        widgets = c if isinstance(c, list) else [c]
+        for widget in widgets:
+            for item in _walk(widget):
+                if hasattr(item, "disabled"):
+                    item.disabled = True
 
     def _on_next(self, _b: Any = None) -> None:
         if self.finished:
@@ -504,8 +530,8 @@ class QuizWidget(w.VBox):
         children: list[w.Widget] = [ui.html_block("".join(lines), "pangan-card")]
         if bank.kind == "module" and not result.passed and self._attempt < MAX_ATTEMPTS:
             children.append(self._retake)
-        self._body.children = children
         self._feedback.value = ""
+        self._body.children = [children[0], self._feedback, *children[1:]]
         if bank.kind == "module" and result.passed:
             self._session.record_progress(bank.key, "completed")
 
