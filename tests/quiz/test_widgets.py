@@ -286,3 +286,18 @@ def test_store_failure_keeps_the_question(store, monkeypatch) -> None:
 def test_quiz_name() -> None:
     bank = load_bank(EXAMPLE)
     assert quiz_name(bank, 1) == "example" and quiz_name(bank, 3) == "example#3"
+
+
+@pytest.mark.parametrize(
+    ("source", "shown"),
+    [
+        ("facts.md §6.3 (WHO; Kemenkes–UNICEF CTPS guide)", "WHO; Kemenkes–UNICEF CTPS guide"),
+        ("facts.md §1.1 (PerBPOM 31/2018 Pasal 5(1)); §3.1", "PerBPOM 31/2018 Pasal 5(1)"),
+        ("facts.md §6.2", "§6.2"),
+        ("facts.md §3.1 (CPPB-IRT); §6.1 (WHO)", "CPPB-IRT; WHO"),
+    ],
+)
+def test_display_source(source: str, shown: str) -> None:
+    from toolkit.quiz.widgets import display_source
+
+    assert display_source(source) == shown

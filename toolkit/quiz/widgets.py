@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import logging
 import random
+import re
 import time
 from pathlib import Path
 from typing import Any
@@ -53,6 +54,27 @@ def answer_text(q: Question, value: Any, lang: str) -> str:
     texts = [o.text.get(lang) for i in ids if (o := q.option(i)) is not None]
     sep = " → " if q.type == "ordering" else "; "
     return sep.join(texts) or "—"
+
+
+def display_source(source: str) -> str:
+    """The source as a trainee sees it: the regulation or guide, without our notes' section.
+
+    ``"facts.md §6.3 (WHO; Kemenkes CTPS guide)"`` → ``"WHO; Kemenkes CTPS guide"``.
+    """
+    inner: list[str] = []
+    depth, start = 0, 0
+    for i, ch in enumerate(source):
+        if ch == "(":
+            if depth == 0:
+                start = i + 1
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+            if depth == 0:
+                inner.append(source[start:i].strip())
+    if inner:
+        return "; ".join(inner)
+    return re.sub(r"facts\.md\s*", "", source).strip()
 
 
 def _digits(number: float) -> int:
@@ -459,7 +481,7 @@ class QuizWidget(w.VBox):
             head
             + right
             + f"<p>{html.escape(q.explanation.get(lang))}</p>"
-            + f'<p class="pangan-source">{html.escape(t("quiz.source", lang, source=q.source))}</p>'
+            + f'<p class="pangan-source">{html.escape(t("quiz.source", lang, source=display_source(q.source)))}</p>'
         )
 
     def _lock_controls(self) -> None:
