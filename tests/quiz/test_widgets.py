@@ -185,6 +185,7 @@ def test_below_pass_mark_review_and_parallel_retake(store, tmp_path: Path, make_
     _answer_all(quiz, right=False)
     assert quiz.result.percent == 0 and not quiz.result.passed
     assert "Belum lulus" in quiz.screen and "Higiene dan Sanitasi" in quiz.screen
+    assert quiz._retake in quiz._body.children
     first = set(quiz.question_ids)
     quiz.retake()
     assert quiz.attempt == 2 and quiz.quiz == "hygiene#2"
@@ -301,3 +302,24 @@ def test_display_source(source: str, shown: str) -> None:
     from toolkit.quiz.widgets import display_source
 
     assert display_source(source) == shown
+
+
+def test_topic_titles_for_review() -> None:
+    from toolkit.quiz.widgets import topic_title
+
+    for topic in ("hygiene", "labels", "gmp", "permits", "shelflife", "nutrition"):
+        assert topic_title(topic, "id") != topic
+        assert topic_title(topic, "en") != topic
+    assert topic_title("unknown_topic", "id") == "unknown_topic"
+
+
+def test_pretest_summary_lists_topics_to_review(store) -> None:
+    quiz = QuizWidget("pretest", session=_session(store))
+    assert quiz._exam and len(quiz.question_ids) == 20
+    _answer_all(quiz, right=False)
+    assert quiz.result.percent == 0
+    assert "Tes awal selesai" in quiz.screen
+    assert quiz._retake not in quiz._body.children  # no retake of a test form
+    for topic in ("Higiene", "Masa Simpan"):
+        assert topic.lower() in quiz.screen.lower()
+    assert len(store.answers("KPG25", "017", "pretest")) == 20

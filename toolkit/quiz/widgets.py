@@ -35,9 +35,11 @@ def quiz_name(bank: Bank, attempt: int) -> str:
 
 
 def topic_title(topic: str, lang: str) -> str:
-    """A module's title from its locale catalogue, else the topic key."""
-    key = f"{topic}.module.title"
-    return t(key, lang) if has(key, lang) else topic
+    """A module's title from its locale catalogue (or the quiz's topic names), else the key."""
+    for key in (f"{topic}.module.title", f"quiz.topic.{topic}"):
+        if has(key, lang):
+            return t(key, lang)
+    return topic
 
 
 def answer_text(q: Question, value: Any, lang: str) -> str:
