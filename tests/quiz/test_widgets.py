@@ -323,3 +323,18 @@ def test_pretest_summary_lists_topics_to_review(store) -> None:
     for topic in ("Higiene", "Masa Simpan"):
         assert topic.lower() in quiz.screen.lower()
     assert len(store.answers("KPG25", "017", "pretest")) == 20
+
+
+def test_unconfirmed_question_says_it_needs_confirmation(store) -> None:
+    bank = load_bank(BANKS_DIR / "gmp.yaml")
+    flagged = tuple(q for q in bank.questions if q.status == "unconfirmed")
+    assert flagged
+    quiz = QuizWidget(
+        bank.model_copy(update={"questions": flagged, "draw": None}), session=_session(store)
+    )
+    assert "perlu dikonfirmasi" in quiz.screen
+    plain = tuple(q for q in bank.questions if q.status == "confirmed")[:1]
+    quiz = QuizWidget(
+        bank.model_copy(update={"questions": plain, "draw": None}), session=_session(store)
+    )
+    assert "perlu dikonfirmasi" not in quiz.screen
