@@ -44,6 +44,8 @@ def _problems_from_validation(fname: str, raw: dict[str, Any], exc: ValidationEr
             loc = loc[2:]
         msg = str(err.get("msg", "invalid"))
         msg = msg.removeprefix("Value error, ")
+        if err.get("type") == "string_type" and isinstance(err.get("input"), int | float):
+            msg += " (YAML read a number or yes/no here: put the text in double quotes)"
         if err.get("type") == "extra_forbidden" and err.get("input") is None and len(loc) > 1:
             # `{id: a, b, en: c}`: YAML read the part after a comma as a new key
             msg = (
