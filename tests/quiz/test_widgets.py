@@ -338,3 +338,21 @@ def test_unconfirmed_question_says_it_needs_confirmation(store) -> None:
         bank.model_copy(update={"questions": plain, "draw": None}), session=_session(store)
     )
     assert "perlu dikonfirmasi" not in quiz.screen
+
+
+def test_stale_and_forged_events_are_ignored(store) -> None:
+    bank = load_bank(EXAMPLE)
+    only = tuple(q for q in bank.questions if q.type in ("ordering", "single"))
+    quiz = QuizWidget(
+        bank.model_copy(update={"questions": only, "draw": None}), session=_session(store)
+    )
+    quiz.next()  # next before answering does nothing
+    assert quiz.index == 0
+    _answer_all(quiz)
+    assert quiz.finished
+    quiz.move("wet", -1)  # an old ordering button after the end
+    quiz.submit()
+    quiz.retake()  # passed: no retake
+    assert quiz.finished and quiz.attempt == 1
+    assert len(store.answers("KPG25", "017", "example")) == 2
+    assert "pangan-msg-error" not in quiz.screen

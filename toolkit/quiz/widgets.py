@@ -402,7 +402,10 @@ class QuizWidget(w.VBox):
         self._controls.children = rows
 
     def _move(self, option_id: str, step: int) -> None:
-        if option_id not in self._order:
+        if self.finished or self._questions[self._index].type != "ordering":
+            return  # a stale button of an earlier screen
+        q = self._questions[self._index]
+        if option_id not in self._order or q.id in self._answers:
             return
         i = self._order.index(option_id)
         j = i + step
