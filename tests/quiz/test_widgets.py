@@ -356,3 +356,13 @@ def test_stale_and_forged_events_are_ignored(store) -> None:
     assert quiz.finished and quiz.attempt == 1
     assert len(store.answers("KPG25", "017", "example")) == len(only)
     assert "pangan-msg-error" not in quiz.screen
+
+
+def test_answer_key_fits_the_store() -> None:
+    from toolkit.quiz.widgets import _answer_key
+
+    short = _answer_key(Session(workshop="KPG25", participant="017"), "hygiene", "hyg-001")
+    assert short == "KPG25|017|hygiene|hyg-001"
+    long = _answer_key(Session(workshop="W" * 32, participant="P" * 32), "q" * 40, "x" * 63)
+    other = _answer_key(Session(workshop="W" * 32, participant="P" * 31), "q" * 40, "x" * 63)
+    assert len(long) <= 128 and long != other
