@@ -366,3 +366,24 @@ def test_answer_key_fits_the_store() -> None:
     long = _answer_key(Session(workshop="W" * 32, participant="P" * 32), "q" * 40, "x" * 63)
     other = _answer_key(Session(workshop="W" * 32, participant="P" * 31), "q" * 40, "x" * 63)
     assert len(long) <= 128 and long != other
+
+
+def test_score_just_below_the_pass_mark_is_not_shown_as_passing(store, tmp_path, make_q) -> None:
+    opts = [{"id": k, "text": {"id": k.upper(), "en": k.upper()}} for k in "abcd"]
+    multi = make_q("m", type="multiple", answer=["a", "b", "c", "d"], options=opts)
+    qs = [make_q(f"t{i}") for i in range(9)] + [multi]
+    path = write_bank(tmp_path, "hygiene", qs, pass_mark=60)
+    quiz = QuizWidget(path, session=_session(store))
+    bank = quiz._bank
+    right = iter([True] * 5 + [False] * 4)
+    while not quiz.finished:
+        q = bank.question(quiz.current_question_id)
+        if q.type == "multiple":
+            quiz.set_answer(["a", "b", "c"])  # 3/4 = 0.75 point
+        else:
+            quiz.set_answer(q.answer if next(right) else _wrong(q))
+        quiz.submit()
+        if not quiz.finished:
+            quiz.next()
+    assert quiz.result.percent == pytest.approx(57.5)
+    assert "57,5" in quiz.screen and "Belum lulus" in quiz.screen

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import html
 import logging
+import math
 import random
 import re
 import time
@@ -522,7 +523,9 @@ class QuizWidget(w.VBox):
         self.result = result
         total = len(self._questions)
         self._progress.value = ""
-        pct = fmt_number(result.percent, lang, 0)
+        # One decimal unless whole, so 59.5 never shows as a passing "60".
+        shown = math.floor(result.percent * 10 + 1e-9) / 10
+        pct = fmt_number(shown, lang, 0 if shown == int(shown) else 1)
         lines = [
             f"<h3>{html.escape(t('quiz.result_heading', lang))}</h3>",
             f"<p class='pangan-score'>{html.escape(t('quiz.score', lang, percent=pct, correct=result.n_correct, total=total))}</p>",
