@@ -162,6 +162,7 @@ def test_reload_resumes_with_the_same_questions(store) -> None:
     assert again.result.percent == 100
     done = QuizWidget(EXAMPLE, session=_session(store), n=6)
     assert done.finished and done.result.percent == 100
+    assert len(store.attempts("KPG25", quiz="example")) == 1  # a reload records no second total
 
 
 def test_neighbours_get_other_orders(store) -> None:
@@ -194,6 +195,8 @@ def test_below_pass_mark_review_and_parallel_retake(store, tmp_path: Path, make_
     assert quiz.result.passed and "lulus" in quiz.screen
     assert len(store.answers("KPG25", "017", "hygiene")) == 4
     assert len(store.answers("KPG25", "017", "hygiene#2")) == 4
+    totals = [(a.quiz, a.score, a.max_score) for a in store.attempts("KPG25")]
+    assert totals == [("hygiene", 0.0, 100.0), ("hygiene", 100.0, 100.0)]
     assert store.progress("KPG25")[-1].event == "completed"
     again = QuizWidget(path, session=_session(store))  # reload shows attempt 2's result
     assert again.attempt == 2 and again.finished and again.result.passed

@@ -563,8 +563,29 @@ class QuizWidget(w.VBox):
             children.append(self._retake)
         self._feedback.value = ""
         self._body.children = [children[0], self._feedback, *children[1:]]
+        self._record_attempt(result)
         if bank.kind == "module" and result.passed:
             self._session.record_progress(bank.key, "completed")
+
+    def _record_attempt(self, result: QuizResult) -> None:
+        """Store the finished attempt's total under the bank key (the latest attempt counts)."""
+        s = self._session
+        if not s.identified or self._bank is None:
+            return
+        record = getattr(s.store, "record_attempt", None)
+        if record is None:  # an older store without attempts
+            return
+        try:
+            record(
+                s.workshop,
+                s.participant,
+                self._bank.key,
+                round(result.percent, 4),
+                100.0,
+                key=_answer_key(s, self.quiz, "attempt"),
+            )
+        except Exception:  # the answers are saved; the total can be recomputed from them
+            log.exception("could not store the attempt of %s", self.quiz)
 
     def _on_retake(self, _b: Any = None) -> None:
         if not self.finished or self.result is None or self.result.passed:
