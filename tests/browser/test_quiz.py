@@ -137,3 +137,43 @@ def test_full_quiz_on_a_phone_is_stored(tmp_path, phone) -> None:
         assert all(r.seconds is not None for r in rows)
     finally:
         server.stop()
+
+
+def test_reload_resumes_the_quiz_in_the_browser(tmp_path, phone) -> None:
+    from tests.server import start_server
+    from toolkit.store import open_store
+
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    _quiz_notebook(folder)
+    pythonpath = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
+    server = start_server(tmp_path, "--notebooks", str(folder), env={"PYTHONPATH": pythonpath})
+    try:
+        bank = load_bank(bank_path("hygiene"))
+        by_text = {q.text.id: q for q in bank.questions}
+        page = phone.page
+        url = f"{server.url}/?ws={WS}&p=R001&lang=id"
+        page.goto(url)
+        page.get_by_role("button", name="Buka modul").first.click()
+        answered = []
+        for n in (1, 2, 3):
+            page.wait_for_selector(f"text=Soal {n} dari 10")
+            q = by_text[page.locator(".pangan-question").inner_text().strip()]
+            _answer(page, q)
+            page.get_by_role("button", name="Kirim jawaban").click()
+            page.wait_for_selector(".pangan-quiz .pangan-msg-ok")
+            answered.append(q.id)
+            page.get_by_role("button", name="Soal berikutnya").click()
+            page.wait_for_function(
+                "t => { const e = document.querySelector('.pangan-question');"
+                " return e && e.innerText.trim() !== t; }",
+                arg=q.text.id,
+            )
+        page.reload()
+        page.get_by_role("button", name="Buka modul").first.click()
+        page.wait_for_selector("text=Soal 4 dari 10")
+        assert page.locator(".pangan-quiz .pangan-msg-info").count() == 1  # "saved, continue"
+        rows = open_store(server.db_url).answers(WS, "R001", "hygiene")
+        assert [r.question_id for r in rows] == answered
+    finally:
+        server.stop()
