@@ -169,3 +169,21 @@ def test_issue_7_corrupt_bank_does_not_stop_the_others(tmp_path: Path, make_q) -
     files = {Path(p.file).name for p in problems}
     assert files == {"gmp.yaml", "permits.yaml"}
     assert any(p.question == "p1" and p.field == "answer" for p in problems)
+
+
+@pytest.mark.parametrize(
+    "text", ["Semua jawaban di atas benar", "None of the above", "A dan B", "Jawaban a salah"]
+)
+def test_order_dependent_option_must_be_pinned_last(tmp_path: Path, make_q, text: str) -> None:
+    options = [
+        {"id": "a", "text": {"id": "Satu", "en": "One"}},
+        {"id": "b", "text": {"id": "Dua", "en": "Two"}},
+        {"id": "c", "text": {"id": text, "en": text}},
+    ]
+    q = make_q("q1", type="single", answer="a", options=options)
+    p = _error(write_bank(tmp_path, "b", [q])).problems[0]
+    assert (p.question, p.field) == ("q1", "options") and "last" in p.detail
+    options[2]["last"] = True
+    assert load_bank(
+        write_bank(tmp_path, "c", [make_q("q1", type="single", answer="a", options=options)])
+    )

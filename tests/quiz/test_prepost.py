@@ -83,3 +83,25 @@ def test_gains_combines_dicts() -> None:
     rows = gains({"a": 40.0}, {"a": 52.0, "b": 10.0})
     assert rows[0].category == "rendah" and rows[0].gain == pytest.approx(0.2)
     assert rows[1].pre is None
+
+
+def test_response_table_feeds_item_analysis(sqlite_url: str) -> None:
+    from toolkit.evaluation import item_analysis, kr20
+    from toolkit.quiz.prepost import response_table
+
+    store = open_store(sqlite_url)
+    marks = {"001": [1, 1, 1], "002": [1, 0, 1], "003": [0, 0, 1], "004": [1, 1, 0.5]}
+    for p, scores in marks.items():
+        for i, pts in enumerate(scores):
+            store.record_answer(
+                AnswerRecord(
+                    "KPG25", p, "pretest", f"q{i}", "a", pts >= 1, pts, 1.0, key=f"{p}|q{i}"
+                )
+            )
+    table = response_table(store.answers("KPG25", None, "pretest"), ["q0", "q1", "q2", "q9"])
+    assert list(table.index) == ["001", "002", "003", "004"]
+    assert table.loc["004"].tolist() == [1, 1, 0, 0]  # half a point is not a full point
+    assert table["q9"].sum() == 0
+    analysis = item_analysis(table)
+    assert analysis.loc["q0", "difficulty"] == pytest.approx(0.75)
+    assert kr20(table) is not None

@@ -162,6 +162,7 @@ def test_reload_resumes_with_the_same_questions(store) -> None:
     assert again.result.percent == 100
     done = QuizWidget(EXAMPLE, session=_session(store), n=6)
     assert done.finished and done.result.percent == 100
+    assert len(store.attempts("KPG25", quiz="example")) == 1  # a reload records no second total
 
 
 def test_neighbours_get_other_orders(store) -> None:
@@ -185,6 +186,7 @@ def test_below_pass_mark_review_and_parallel_retake(store, tmp_path: Path, make_
     _answer_all(quiz, right=False)
     assert quiz.result.percent == 0 and not quiz.result.passed
     assert "Belum lulus" in quiz.screen and "Higiene dan Sanitasi" in quiz.screen
+    assert quiz._retake in quiz._body.children
     first = set(quiz.question_ids)
     quiz.retake()
     assert quiz.attempt == 2 and quiz.quiz == "hygiene#2"
@@ -193,6 +195,8 @@ def test_below_pass_mark_review_and_parallel_retake(store, tmp_path: Path, make_
     assert quiz.result.passed and "lulus" in quiz.screen
     assert len(store.answers("KPG25", "017", "hygiene")) == 4
     assert len(store.answers("KPG25", "017", "hygiene#2")) == 4
+    totals = [(a.quiz, a.score, a.max_score) for a in store.attempts("KPG25")]
+    assert totals == [("hygiene", 0.0, 100.0), ("hygiene", 100.0, 100.0)]
     assert store.progress("KPG25")[-1].event == "completed"
     again = QuizWidget(path, session=_session(store))  # reload shows attempt 2's result
     assert again.attempt == 2 and again.finished and again.result.passed
@@ -286,3 +290,103 @@ def test_store_failure_keeps_the_question(store, monkeypatch) -> None:
 def test_quiz_name() -> None:
     bank = load_bank(EXAMPLE)
     assert quiz_name(bank, 1) == "example" and quiz_name(bank, 3) == "example#3"
+
+
+@pytest.mark.parametrize(
+    ("source", "shown"),
+    [
+        ("facts.md §6.3 (WHO; Kemenkes–UNICEF CTPS guide)", "WHO; Kemenkes–UNICEF CTPS guide"),
+        ("facts.md §1.1 (PerBPOM 31/2018 Pasal 5(1)); §3.1", "PerBPOM 31/2018 Pasal 5(1)"),
+        ("facts.md §6.2", "§6.2"),
+        ("facts.md §3.1 (CPPB-IRT); §6.1 (WHO)", "CPPB-IRT; WHO"),
+    ],
+)
+def test_display_source(source: str, shown: str) -> None:
+    from toolkit.quiz.widgets import display_source
+
+    assert display_source(source) == shown
+
+
+def test_topic_titles_for_review() -> None:
+    from toolkit.quiz.widgets import topic_title
+
+    for topic in ("hygiene", "labels", "gmp", "permits", "shelflife", "nutrition"):
+        assert topic_title(topic, "id") != topic
+        assert topic_title(topic, "en") != topic
+    assert topic_title("unknown_topic", "id") == "unknown_topic"
+
+
+def test_pretest_summary_lists_topics_to_review(store) -> None:
+    quiz = QuizWidget("pretest", session=_session(store))
+    assert quiz._exam and len(quiz.question_ids) == 20
+    _answer_all(quiz, right=False)
+    assert quiz.result.percent == 0
+    assert "Tes awal selesai" in quiz.screen
+    assert quiz._retake not in quiz._body.children  # no retake of a test form
+    for topic in ("Higiene", "Masa Simpan"):
+        assert topic.lower() in quiz.screen.lower()
+    assert len(store.answers("KPG25", "017", "pretest")) == 20
+
+
+def test_unconfirmed_question_says_it_needs_confirmation(store) -> None:
+    bank = load_bank(BANKS_DIR / "gmp.yaml")
+    flagged = tuple(q for q in bank.questions if q.status == "unconfirmed")
+    assert flagged
+    quiz = QuizWidget(
+        bank.model_copy(update={"questions": flagged, "draw": None}), session=_session(store)
+    )
+    assert "perlu dikonfirmasi" in quiz.screen
+    plain = tuple(q for q in bank.questions if q.status == "confirmed")[:1]
+    quiz = QuizWidget(
+        bank.model_copy(update={"questions": plain, "draw": None}), session=_session(store)
+    )
+    assert "perlu dikonfirmasi" not in quiz.screen
+
+
+def test_stale_and_forged_events_are_ignored(store) -> None:
+    bank = load_bank(EXAMPLE)
+    only = tuple(q for q in bank.questions if q.type in ("ordering", "single"))
+    quiz = QuizWidget(
+        bank.model_copy(update={"questions": only, "draw": None}), session=_session(store)
+    )
+    quiz.next()  # next before answering does nothing
+    assert quiz.index == 0
+    _answer_all(quiz)
+    assert quiz.finished
+    quiz.move("wet", -1)  # an old ordering button after the end
+    quiz.submit()
+    quiz.retake()  # passed: no retake
+    assert quiz.finished and quiz.attempt == 1
+    assert len(store.answers("KPG25", "017", "example")) == len(only)
+    assert "pangan-msg-error" not in quiz.screen
+
+
+def test_answer_key_fits_the_store() -> None:
+    from toolkit.quiz.widgets import _answer_key
+
+    short = _answer_key(Session(workshop="KPG25", participant="017"), "hygiene", "hyg-001")
+    assert short == "KPG25|017|hygiene|hyg-001"
+    long = _answer_key(Session(workshop="W" * 32, participant="P" * 32), "q" * 40, "x" * 63)
+    other = _answer_key(Session(workshop="W" * 32, participant="P" * 31), "q" * 40, "x" * 63)
+    assert len(long) <= 128 and long != other
+
+
+def test_score_just_below_the_pass_mark_is_not_shown_as_passing(store, tmp_path, make_q) -> None:
+    opts = [{"id": k, "text": {"id": k.upper(), "en": k.upper()}} for k in "abcd"]
+    multi = make_q("m", type="multiple", answer=["a", "b", "c", "d"], options=opts)
+    qs = [make_q(f"t{i}") for i in range(9)] + [multi]
+    path = write_bank(tmp_path, "hygiene", qs, pass_mark=60)
+    quiz = QuizWidget(path, session=_session(store))
+    bank = quiz._bank
+    right = iter([True] * 5 + [False] * 4)
+    while not quiz.finished:
+        q = bank.question(quiz.current_question_id)
+        if q.type == "multiple":
+            quiz.set_answer(["a", "b", "c"])  # 3/4 = 0.75 point
+        else:
+            quiz.set_answer(q.answer if next(right) else _wrong(q))
+        quiz.submit()
+        if not quiz.finished:
+            quiz.next()
+    assert quiz.result.percent == pytest.approx(57.5)
+    assert "57,5" in quiz.screen and "Belum lulus" in quiz.screen

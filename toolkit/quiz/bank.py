@@ -28,6 +28,7 @@ def _problems_from_validation(fname: str, raw: dict[str, Any], exc: ValidationEr
     problems: list[BankProblem] = []
     questions = raw.get("questions") if isinstance(raw.get("questions"), list) else []
     errors = exc.errors()
+    seen: set[tuple[str, tuple]] = set()
     inside = any(len(e["loc"]) >= 2 and e["loc"][0] == "questions" for e in errors)
     for err in errors:
         loc = list(err.get("loc", ()))
@@ -43,6 +44,19 @@ def _problems_from_validation(fname: str, raw: dict[str, Any], exc: ValidationEr
             loc = loc[2:]
         msg = str(err.get("msg", "invalid"))
         msg = msg.removeprefix("Value error, ")
+        if err.get("type") == "string_type" and isinstance(err.get("input"), int | float):
+            msg += " (YAML read a number or yes/no here: put the text in double quotes)"
+        if err.get("type") == "extra_forbidden" and err.get("input") is None and len(loc) > 1:
+            # `{id: a, b, en: c}`: YAML read the part after a comma as a new key
+            msg = (
+                f"'{loc[-1]}' looks like part of a text cut at a comma: "
+                "put the whole text in double quotes"
+            )
+            loc = loc[:-1]
+            key = (qid, tuple(loc))
+            if key in seen:
+                continue
+            seen.add(key)
         # A model-level check names its own field as "field: message".
         field = ".".join(str(p) for p in loc)
         if not field and ": " in msg:

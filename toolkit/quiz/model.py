@@ -26,6 +26,14 @@ Difficulty = Literal["easy", "medium", "hard"]
 BankKind = Literal["module", "pretest", "posttest"]
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,62}$")
+# Option texts that point at other options ("semua jawaban di atas", "a dan b") only make
+# sense in a fixed place, so they must be pinned last.
+ORDER_WORDS_RE = re.compile(
+    r"((jawaban|pilihan)( yang)? (di atas|tersebut)|semua (jawaban|pilihan)|of the above"
+    r"|\b(all|none|both) of (the|these)\b|\b(jawaban|pilihan|option) [a-e]\b"
+    r"|^\s*[a-e] (dan|and|&) [a-e]\s*$)",
+    re.IGNORECASE,
+)
 
 
 class QuizError(ToolkitError):
@@ -135,6 +143,13 @@ class Question(_Strict):
         ids = [o.id for o in self.options]
         if len(set(ids)) != len(ids):
             raise ValueError("options: two options have the same id")
+        for o in self.options:
+            refers = ORDER_WORDS_RE.search(o.text.id) or ORDER_WORDS_RE.search(o.text.en)
+            if refers and not o.last and self.type != "ordering":
+                raise ValueError(
+                    f"options: option '{o.id}' refers to other options; "
+                    "add 'last: true' so shuffling keeps it last"
+                )
         t = self.type
         if t in ("single", "multiple", "ordering"):
             if len(self.options) < 2:

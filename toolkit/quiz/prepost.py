@@ -43,6 +43,34 @@ def percent_by_participant(answers: Iterable[Any], n_questions: int) -> dict[str
     return {p: 100.0 * sum(scores.values()) / n_questions for p, scores in sorted(latest.items())}
 
 
+def response_table(answers: Iterable[Any], question_ids: Iterable[str] | None = None) -> Any:
+    """Participants × questions 0/1 table (full point = 1) for ``toolkit.evaluation``.
+
+    Args:
+        answers: Stored answer rows of one quiz (the last answer per question counts).
+        question_ids: Columns in this order (default: every question answered, sorted);
+            a question a participant did not answer counts 0.
+
+    Returns:
+        A ``pandas.DataFrame`` indexed by participant code, ready for ``item_analysis`` and
+        ``kr20``.
+    """
+    import pandas as pd
+
+    latest: dict[str, dict[str, int]] = {}
+    for row in answers:
+        full = row.score is not None and row.score >= 1.0 - 1e-9
+        right = full if row.score is not None else bool(row.correct)
+        latest.setdefault(row.participant_code, {})[row.question_id] = int(right)
+    columns = (
+        list(question_ids)
+        if question_ids is not None
+        else sorted({q for scores in latest.values() for q in scores})
+    )
+    data = {p: [scores.get(q, 0) for q in columns] for p, scores in sorted(latest.items())}
+    return pd.DataFrame.from_dict(data, orient="index", columns=columns)
+
+
 def gains(pre: dict[str, float], post: dict[str, float]) -> list[ParticipantGain]:
     """Combine pre and post percentages into one row per participant (sorted by code)."""
     rows = []

@@ -7,9 +7,12 @@ the stored answers. Answer keys stay in plain Python attributes, never in widget
 
 from __future__ import annotations
 
+import hashlib
 import html
 import logging
+import math
 import random
+import re
 import time
 from pathlib import Path
 from typing import Any
@@ -34,9 +37,11 @@ def quiz_name(bank: Bank, attempt: int) -> str:
 
 
 def topic_title(topic: str, lang: str) -> str:
-    """A module's title from its locale catalogue, else the topic key."""
-    key = f"{topic}.module.title"
-    return t(key, lang) if has(key, lang) else topic
+    """A module's title from its locale catalogue (or the quiz's topic names), else the key."""
+    for key in (f"{topic}.module.title", f"quiz.topic.{topic}"):
+        if has(key, lang):
+            return t(key, lang)
+    return topic
 
 
 def answer_text(q: Question, value: Any, lang: str) -> str:
@@ -53,6 +58,27 @@ def answer_text(q: Question, value: Any, lang: str) -> str:
     texts = [o.text.get(lang) for i in ids if (o := q.option(i)) is not None]
     sep = " → " if q.type == "ordering" else "; "
     return sep.join(texts) or "—"
+
+
+def display_source(source: str) -> str:
+    """The source as a trainee sees it: the regulation or guide, without our notes' section.
+
+    ``"facts.md §6.3 (WHO; Kemenkes CTPS guide)"`` → ``"WHO; Kemenkes CTPS guide"``.
+    """
+    inner: list[str] = []
+    depth, start = 0, 0
+    for i, ch in enumerate(source):
+        if ch == "(":
+            if depth == 0:
+                start = i + 1
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+            if depth == 0:
+                inner.append(source[start:i].strip())
+    if inner:
+        return "; ".join(inner)
+    return re.sub(r"facts\.md\s*", "", source).strip()
 
 
 def _digits(number: float) -> int:
@@ -88,7 +114,9 @@ class QuizWidget(w.VBox):
         self._submit.on_click(self._guard(self._on_submit))
         self._next.on_click(self._guard(self._on_next))
         self._retake.on_click(self._guard(self._on_retake))
-        super().__init__([self._title, self._progress, self._body, self._feedback], layout=ui.FULL)
+        # The message area sits just above the action button, where a thumb is on a phone.
+        self._body.children = [self._feedback]
+        super().__init__([self._title, self._progress, self._body], layout=ui.FULL)
         self.add_class("pangan-quiz")
         # Python-only state (never traits): the bank, drawn questions and answers.
         self._bank: Bank | None = None
@@ -158,7 +186,7 @@ class QuizWidget(w.VBox):
     @property
     def screen(self) -> str:
         """All HTML text currently shown (for tests)."""
-        parts = [self._title.value, self._progress.value, self._feedback.value]
+        parts = [self._title.value, self._progress.value]
         parts += [c.value for c in _walk(self._body) if isinstance(c, w.HTML)]
         return "\n".join(parts)
 
@@ -296,7 +324,7 @@ class QuizWidget(w.VBox):
         parts.append(self._build_controls(q))
         self._submit.disabled = False
         self._submit.description = t("quiz.submit", lang)
-        parts.append(self._submit)
+        parts += [self._feedback, self._submit]
         self._body.children = parts
         self._shown_at = time.monotonic()
 
@@ -309,17 +337,25 @@ class QuizWidget(w.VBox):
             self._controls = ui.radio([(t("quiz.true", lang), 1), (t("quiz.false", lang), 0)])
             return self._controls
         if q.type == "multiple":
-            boxes = [
-                w.Checkbox(
+            # A big tick button beside wrapping text: checkbox labels do not wrap on phones.
+            rows, boxes = [], []
+            for o in q.options:
+                box = w.ToggleButton(
                     value=False,
-                    description=o.text.get(lang),
-                    indent=False,
-                    layout=w.Layout(width="100%", min_height="40px"),
+                    description="",
+                    tooltip=o.text.get(lang),
+                    layout=w.Layout(width="48px", min_width="48px", min_height="44px"),
                 )
-                for o in q.options
-            ]
+                box.add_class("pangan-tick")
+                box.observe(self._on_tick, names="value")
+                label = ui.html_block(f"<span>{html.escape(o.text.get(lang))}</span>")
+                label.layout = w.Layout(width="calc(100% - 56px)")
+                boxes.append(box)
+                rows.append(
+                    w.HBox([box, label], layout=w.Layout(width="100%", align_items="center"))
+                )
             self._controls = boxes
-            return w.VBox(boxes, layout=ui.FULL)
+            return w.VBox(rows, layout=ui.FULL)
         if q.type == "numeric":
             self._controls = w.Text(
                 value="",
@@ -333,6 +369,12 @@ class QuizWidget(w.VBox):
         self._controls = w.VBox(layout=ui.FULL)
         self._render_order()
         return self._controls
+
+    @staticmethod
+    def _on_tick(change: dict) -> None:
+        box = change["owner"]
+        box.description = "✓" if change["new"] else ""
+        box.button_style = "success" if change["new"] else ""
 
     def _render_order(self) -> None:
         q = self._questions[self._index]
@@ -362,7 +404,10 @@ class QuizWidget(w.VBox):
         self._controls.children = rows
 
     def _move(self, option_id: str, step: int) -> None:
-        if option_id not in self._order:
+        if self.finished or self._questions[self._index].type != "ordering":
+            return  # a stale button of an earlier screen
+        q = self._questions[self._index]
+        if option_id not in self._order or q.id in self._answers:
             return
         i = self._order.index(option_id)
         j = i + step
@@ -408,7 +453,7 @@ class QuizWidget(w.VBox):
             correct=correct,
             score=points,
             seconds=round(time.monotonic() - self._shown_at, 1),
-            key=f"{s.workshop}|{s.participant}|{self.quiz}|{q.id}",
+            key=_answer_key(s, self.quiz, q.id),
         )
         if s.identified and not saved:
             self._submit.disabled = False
@@ -419,6 +464,7 @@ class QuizWidget(w.VBox):
             self._advance()
             return
         self._feedback.value = self._feedback_html(q, answer, points)
+        self._lock_controls()
         self._body.children = [*self._body.children[:-1], self._next]
         self._next.description = t(
             "quiz.see_result" if self._index == len(self._questions) - 1 else "quiz.next", lang
@@ -442,8 +488,17 @@ class QuizWidget(w.VBox):
             head
             + right
             + f"<p>{html.escape(q.explanation.get(lang))}</p>"
-            + f'<p class="pangan-source">{html.escape(t("quiz.source", lang, source=q.source))}</p>'
+            + f'<p class="pangan-source">{html.escape(t("quiz.source", lang, source=display_source(q.source)))}</p>'
         )
+
+    def _lock_controls(self) -> None:
+        """Grey out the answer controls once the answer is submitted."""
+        c = self._controls
+        widgets = c if isinstance(c, list) else [c]
+        for widget in widgets:
+            for item in _walk(widget):
+                if hasattr(item, "disabled"):
+                    item.disabled = True
 
     def _on_next(self, _b: Any = None) -> None:
         if self.finished:
@@ -468,7 +523,9 @@ class QuizWidget(w.VBox):
         self.result = result
         total = len(self._questions)
         self._progress.value = ""
-        pct = fmt_number(result.percent, lang, 0)
+        # One decimal unless whole, so 59.5 never shows as a passing "60".
+        shown = math.floor(result.percent * 10 + 1e-9) / 10
+        pct = fmt_number(shown, lang, 0 if shown == int(shown) else 1)
         lines = [
             f"<h3>{html.escape(t('quiz.result_heading', lang))}</h3>",
             f"<p class='pangan-score'>{html.escape(t('quiz.score', lang, percent=pct, correct=result.n_correct, total=total))}</p>",
@@ -504,10 +561,31 @@ class QuizWidget(w.VBox):
         children: list[w.Widget] = [ui.html_block("".join(lines), "pangan-card")]
         if bank.kind == "module" and not result.passed and self._attempt < MAX_ATTEMPTS:
             children.append(self._retake)
-        self._body.children = children
         self._feedback.value = ""
+        self._body.children = [children[0], self._feedback, *children[1:]]
+        self._record_attempt(result)
         if bank.kind == "module" and result.passed:
             self._session.record_progress(bank.key, "completed")
+
+    def _record_attempt(self, result: QuizResult) -> None:
+        """Store the finished attempt's total under the bank key (the latest attempt counts)."""
+        s = self._session
+        if not s.identified or self._bank is None:
+            return
+        record = getattr(s.store, "record_attempt", None)
+        if record is None:  # an older store without attempts
+            return
+        try:
+            record(
+                s.workshop,
+                s.participant,
+                self._bank.key,
+                round(result.percent, 4),
+                100.0,
+                key=_answer_key(s, self.quiz, "attempt"),
+            )
+        except Exception:  # the answers are saved; the total can be recomputed from them
+            log.exception("could not store the attempt of %s", self.quiz)
 
     def _on_retake(self, _b: Any = None) -> None:
         if not self.finished or self.result is None or self.result.passed:
@@ -524,6 +602,14 @@ class QuizWidget(w.VBox):
         self._index = 0
         self.result = None
         self._show_question()
+
+
+def _answer_key(session: Session, quiz: str, question_id: str) -> str:
+    """The idempotency key of one answer: one stored answer per question and attempt."""
+    key = f"{session.workshop}|{session.participant}|{quiz}|{question_id}"
+    if len(key) > 120:  # the store's key column holds 128 characters
+        key = "sha1:" + hashlib.sha1(key.encode("utf-8")).hexdigest()
+    return key
 
 
 def _walk(widget: w.Widget):
