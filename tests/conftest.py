@@ -15,6 +15,14 @@ os.environ.pop("PANGAN_DB_URL", None)
 
 ROOT = Path(__file__).resolve().parents[1]
 
+# CI runs the same hypothesis examples every time (a failure there is reproducible);
+# local runs explore new ones.
+from hypothesis import settings as _hyp_settings  # noqa: E402
+
+_hyp_settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
+if os.environ.get("CI"):
+    _hyp_settings.load_profile("ci")
+
 
 @pytest.fixture
 def sqlite_url(tmp_path: Path) -> str:
@@ -30,3 +38,19 @@ def live_server(tmp_path_factory: pytest.TempPathFactory):
     server = start_server(tmp_path_factory.mktemp("live"))
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Debian Chromium for the whole run (skipped when it is not installed)."""
+    from tests.browsing import browser_fixture
+
+    yield from browser_fixture()
+
+
+@pytest.fixture
+def phone(browser):
+    """A fresh 360×740 touch page that records every request it makes."""
+    from tests.browsing import phone_fixture
+
+    yield from phone_fixture(browser)

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from tests.browser.conftest import layout_problems
+from tests.browsing import layout_problems
 from tests.conftest import ROOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.server]

@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from tests.browser.conftest import layout_problems
+from tests.browsing import layout_problems
 from tests.conftest import ROOT
 from toolkit.quiz import bank_path, draw, load_bank
 

@@ -8,7 +8,7 @@ import os
 
 import pytest
 
-from tests.browser.conftest import browser, layout_problems, phone  # noqa: F401 (fixtures)
+from tests.browsing import layout_problems
 from tests.conftest import ROOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.server]
@@ -25,7 +25,7 @@ def gmp_server(tmp_path_factory):
     server.stop()
 
 
-def test_filled_checklist_gives_level_and_pdf_with_findings(gmp_server, phone, tmp_path) -> None:  # noqa: F811
+def test_filled_checklist_gives_level_and_pdf_with_findings(gmp_server, phone, tmp_path) -> None:
     from toolkit.gmp.report import pdf_text
 
     page = phone.page
@@ -65,7 +65,7 @@ def test_filled_checklist_gives_level_and_pdf_with_findings(gmp_server, phone, t
     ("title", "selector"),
     [("Higiene dan Sanitasi", ".pangan-dilution"), ("Izin edar produk Anda", ".pangan-pathway")],
 )
-def test_tool_modules_fit_a_phone(gmp_server, phone, title, selector) -> None:  # noqa: F811
+def test_tool_modules_fit_a_phone(gmp_server, phone, title, selector) -> None:
     page = phone.page
     page.goto(f"{gmp_server.url}/?lang=id")
     page.wait_for_selector(".pangan-card button")

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-# The lead's real-browser fixtures (Debian's Chromium via Playwright), defined once here.
-from tests.browser.conftest import browser, phone  # noqa: F401
-
 
 @pytest.fixture
 def keripik() -> dict[str, float]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import layout_problems
+from tests.browsing import layout_problems
 from tests.conftest import ROOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.server]

@@ -26,8 +26,13 @@ class Truth:
 
 
 def simulate_workshop(
-    store: Store, workshop: str, n: int = 500, items: int = 10, seed: int = 3
+    store: Store, workshop: str, n: int = 500, items: int | None = None, seed: int = 3
 ) -> Truth:
+    from toolkit.workshop.results import form_size
+
+    # As many items as the shipped pre-test form has, since scores are over the form.
+    items = items or form_size("pretest") or 10
+    assert form_size("posttest") in (None, items)
     rnd = random.Random(seed)
     store.create_workshop(workshop, "Pelatihan simulasi", "Kupang")
     people = store.add_participants(

@@ -26,7 +26,7 @@ def _number_after(label: str, html: str, skip: str = "") -> float:
 def sim(tmp_path, monkeypatch):
     monkeypatch.setenv("PANGAN_DATA_DIR", str(tmp_path / "data"))
     store = open_store(f"sqlite:///{tmp_path / 'd.sqlite'}")
-    truth = simulate_workshop(store, "SIM", n=60, items=8, seed=5)
+    truth = simulate_workshop(store, "SIM", n=60, seed=5)
     yield store, truth
     store.close()
 

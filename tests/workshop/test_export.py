@@ -17,7 +17,7 @@ from toolkit.store import open_store
 def simulated(tmp_path_factory):
     url = f"sqlite:///{tmp_path_factory.mktemp('sim') / 'sim.sqlite'}"
     store = open_store(url)
-    truth = simulate_workshop(store, "SIM500", n=500, items=10)
+    truth = simulate_workshop(store, "SIM500", n=500)
     yield url, store, truth
     store.close()
 
@@ -60,7 +60,7 @@ def test_xlsx_has_the_four_sheets_with_computed_figures(simulated, tmp_path: Pat
 
     items = list(book["Analisis butir"].iter_rows(values_only=True))
     item_rows = [r for r in items[1:] if r and r[1] and str(r[1]).startswith("q")]
-    assert len(item_rows) == 20
+    assert len(item_rows) == 2 * truth.items
     for quiz, answers in (("pretest", truth.pre), ("posttest", truth.post)):
         for j in range(truth.items):
             (row,) = [r for r in item_rows if r[0] == quiz and r[1] == f"q{j:02d}"]

@@ -359,8 +359,10 @@ def shelf_life_days(
         reasons.append(("shelflife.explain.two_temps", {}))
     else:
         ln_lo, ln_hi = interval
-        low = days * math.exp(fit.ln_k_at(temp) - ln_hi)
-        high = days * math.exp(fit.ln_k_at(temp) - ln_lo)
+        # A very wide interval (few, close temperatures, far extrapolation) can exceed
+        # what a float holds: its upper end is then unbounded, never a crash.
+        low = days * _safe_exp(fit.ln_k_at(temp) - ln_hi)
+        high = days * _safe_exp(fit.ln_k_at(temp) - ln_lo)
         reasons.append(
             (
                 "shelflife.explain.interval",
@@ -388,3 +390,11 @@ def shelf_life_days(
             )
         )
     return ShelfLife(days, low, high, temp, k, float(level), tuple(reasons), tuple(warnings))
+
+
+def _safe_exp(x: float) -> float:
+    """``exp(x)``, or infinity where it overflows."""
+    try:
+        return math.exp(x)
+    except OverflowError:
+        return math.inf

@@ -1,4 +1,4 @@
-"""Real-browser fixtures: Debian's Chromium (by path, headless), driven by Playwright.
+"""Real-browser support (fixtures `browser` and `phone` are in tests/conftest.py): Debian's Chromium (by path, headless), driven by Playwright.
 
 Never a downloaded browser. Every page records the requests it makes so tests can prove that
 nothing comes from outside the serving machine.
@@ -33,8 +33,7 @@ def chromium_path() -> str | None:
     return None
 
 
-@pytest.fixture(scope="session")
-def browser():
+def browser_fixture():
     path = chromium_path()
     if path is None:
         pytest.skip("Debian's chromium is not installed (tests/ensure_chromium.sh installs it)")
@@ -67,8 +66,7 @@ class RecordingPage:
         return out
 
 
-@pytest.fixture
-def phone(browser) -> Iterator[RecordingPage]:
+def phone_fixture(browser) -> Iterator[RecordingPage]:
     ctx = browser.new_context(
         viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True, locale="id-ID"
     )

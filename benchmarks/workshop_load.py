@@ -1,0 +1,535 @@
+"""Workshop load benchmark: N simulated trainees driving the real classroom over Voila's protocol.
+
+Each simulated trainee does what a browser does (SERVING.md, "What a browser does"): GET its
+personal link, open the kernel websocket, ``kernel_info_request``, open the widget control comm
+and ``request_states`` (the page is usable now), then tap "Buka modul" on the first module card
+and answer every check of the module (choose an option, tap the submit button), with random
+think time between actions, and stay connected until the run ends.
+
+    python benchmarks/workshop_load.py --users 60 --duration 60
+    python benchmarks/workshop_load.py --users 300 --ramp 60 --duration 180 --json out.json
+    python benchmarks/workshop_load.py --users 100 --ramp 0 --duration 90 --baseline
+
+Without ``--url`` it starts its own ``pangan serve`` (SQLite in a temporary folder, free port,
+``--expect USERS``) and measures its memory (PSS of the server and its kernels). ``--baseline``
+also runs the same notebook under plain ``voila`` defaults, in the same run, and prints the ratio.
+Traffic goes only to 127.0.0.1 (or the ``--url`` you give); every loop is bounded in time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import os
+import random
+import re
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import psutil
+from tornado.httpclient import AsyncHTTPClient, HTTPClientError, HTTPRequest
+from tornado.websocket import websocket_connect
+
+ROOT = Path(__file__).resolve().parents[1]
+CONFIG_RE = re.compile(
+    r'<script id="jupyter-config-data" type="application/json">\s*(.*?)\s*</script>', re.S
+)
+OPEN_LABELS = ("Buka modul", "Open module")
+SUBMIT_LABELS = ("Periksa jawaban", "Check answer")
+WORKSHOP = "LOAD"
+
+
+# --------------------------------------------------------------------------- measurements
+@dataclass
+class Stats:
+    page_s: list[float] = field(default_factory=list)
+    rtt_ms: list[float] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    answers_sent: int = 0
+    full_pages: int = 0
+    users_done: int = 0
+
+
+def pct(values: list[float], q: float) -> float | None:
+    if not values:
+        return None
+    values = sorted(values)
+    k = (len(values) - 1) * q
+    lo, hi = int(k), min(int(k) + 1, len(values) - 1)
+    return round(values[lo] + (values[hi] - values[lo]) * (k - lo), 3)
+
+
+def decode(raw: str | bytes) -> dict:
+    """A kernel message from the websocket: JSON text, or jupyter_server's binary frame
+    (uint32 count, uint32 offsets, then the JSON message and its buffers)."""
+    if isinstance(raw, str):
+        return json.loads(raw)
+    n = int.from_bytes(raw[:4], "big")
+    offsets = [int.from_bytes(raw[4 * (i + 1) : 4 * (i + 2)], "big") for i in range(n)]
+    end = offsets[1] if n > 1 else len(raw)
+    return json.loads(raw[offsets[0] : end].decode("utf-8"))
+
+
+# --------------------------------------------------------------------------- one trainee
+class Trainee:
+    """One simulated trainee: an HTTP GET and one kernel websocket."""
+
+    def __init__(self, base: str, index: int, stats: Stats, rng: random.Random, think: float):
+        self.base = base
+        self.code = f"U{index:04d}"
+        self.stats = stats
+        self.rng = rng
+        self.think = think
+        self.session = uuid.uuid4().hex
+        self.ws = None
+        self.models: dict[str, dict] = {}  # model id -> state
+        self.order: list[str] = []  # model ids in creation order
+        self.waiters: dict[str, asyncio.Future] = {}  # parent msg id -> first reply
+        self.reader: asyncio.Task | None = None
+
+    def _msg(self, msg_type: str, content: dict, channel: str = "shell") -> dict:
+        return {
+            "header": {
+                "msg_id": uuid.uuid4().hex,
+                "username": self.code,
+                "session": self.session,
+                "msg_type": msg_type,
+                "version": "5.3",
+                "date": "",
+            },
+            "parent_header": {},
+            "metadata": {},
+            "content": content,
+            "channel": channel,
+            "buffers": [],
+        }
+
+    async def _send(self, msg: dict, reply_types: tuple[str, ...] = ()) -> asyncio.Future:
+        fut = asyncio.get_running_loop().create_future()
+        self.waiters[msg["header"]["msg_id"]] = (fut, reply_types)
+        await self.ws.write_message(json.dumps(msg))
+        return fut
+
+    async def _read(self) -> None:
+        while True:
+            raw = await self.ws.read_message()
+            if raw is None:
+                return
+            msg = decode(raw)
+            kind = msg.get("msg_type") or msg["header"]["msg_type"]
+            content = msg.get("content", {})
+            if kind == "comm_open" and content.get("target_name") == "jupyter.widget":
+                mid = content["comm_id"]
+                self.models[mid] = dict(content.get("data", {}).get("state", {}))
+                self.order.append(mid)
+            elif kind == "comm_msg":
+                data = content.get("data", {})
+                if data.get("method") == "update":
+                    self.models.setdefault(content["comm_id"], {}).update(data.get("state", {}))
+                elif data.get("method") == "update_states":
+                    for mid, st in data.get("states", {}).items():
+                        self.models[mid] = dict(st.get("state", {}))
+                        self.order.append(mid)
+            parent = (msg.get("parent_header") or {}).get("msg_id")
+            waiter = self.waiters.get(parent)
+            if waiter:
+                fut, types = waiter
+                if not fut.done() and (not types or kind in types):
+                    fut.set_result(msg)
+                    self.waiters.pop(parent, None)
+
+    def find(self, labels: tuple[str, ...], start: int = 0) -> list[str]:
+        return [
+            m
+            for m in self.order[start:]
+            if self.models.get(m, {}).get("_model_name") == "ButtonModel"
+            and self.models[m].get("description") in labels
+        ]
+
+    def radios(self, start: int = 0) -> list[str]:
+        return [
+            m
+            for m in self.order[start:]
+            if self.models.get(m, {}).get("_model_name") == "RadioButtonsModel"
+        ]
+
+    def pairs(self, start: int = 0) -> list[tuple[str, str]]:
+        """(radio, submit button) of each check: a submit button answers the radio
+        created just before it."""
+        out, radio = [], None
+        submits = set(self.find(SUBMIT_LABELS, start))
+        for m in self.order[start:]:
+            if m in self.radios(start):
+                radio = m
+            elif m in submits and radio is not None:
+                out.append((radio, m))
+                radio = None
+        return out
+
+    async def pause(self) -> None:
+        await asyncio.sleep(min(self.rng.expovariate(1 / self.think), self.think * 4))
+
+    async def action(self, comm_id: str, data: dict, timeout: float = 60) -> float:
+        """Send one widget message; return ms until the kernel's first reply to it."""
+        msg = self._msg("comm_msg", {"comm_id": comm_id, "data": data})
+        t0 = time.perf_counter()
+        fut = await self._send(msg, ("comm_msg", "status"))
+        await asyncio.wait_for(fut, timeout)
+        return (time.perf_counter() - t0) * 1000
+
+    async def run(self, deadline: float) -> None:
+        client = AsyncHTTPClient()
+        t0 = time.perf_counter()
+        url = f"{self.base}/?ws={WORKSHOP}&p={self.code}&lang=id"
+        try:
+            while True:
+                try:
+                    resp = await client.fetch(HTTPRequest(url, request_timeout=300))
+                    break
+                except HTTPClientError as exc:
+                    if exc.code == 503 and time.monotonic() < deadline:  # room full: wait
+                        self.stats.full_pages += 1
+                        await asyncio.sleep(8)
+                        continue
+                    raise
+            html = resp.body.decode("utf-8", "replace")
+            m = CONFIG_RE.search(html)
+            if not m:
+                raise RuntimeError("no kernel id in page")
+            kernel_id = json.loads(m.group(1))["kernelId"]
+            ws_url = self.base.replace("http", "ws", 1)
+            self.ws = await websocket_connect(
+                f"{ws_url}/api/kernels/{kernel_id}/channels?session_id={self.session}",
+                connect_timeout=120,
+            )
+            self.reader = asyncio.create_task(self._read())
+            fut = await self._send(self._msg("kernel_info_request", {}), ("kernel_info_reply",))
+            await asyncio.wait_for(fut, 120)
+            control = uuid.uuid4().hex
+            opening = self._msg(
+                "comm_open",
+                {"comm_id": control, "target_name": "jupyter.widget.control", "data": {}},
+            )
+            opening["metadata"] = {"version": "1.0.0"}  # the widget control protocol
+            await self.ws.write_message(json.dumps(opening))
+            fut = await self._send(
+                self._msg("comm_msg", {"comm_id": control, "data": {"method": "request_states"}}),
+                ("comm_msg",),
+            )
+            await asyncio.wait_for(fut, 120)
+            self.stats.page_s.append(time.perf_counter() - t0)
+
+            # Open the first module inside the page.
+            await self.pause()
+            opens = self.find(OPEN_LABELS)
+            if not opens:
+                raise RuntimeError("no module card")
+            mark = len(self.order)
+            self.stats.rtt_ms.append(
+                await self.action(opens[0], {"method": "custom", "content": {"event": "click"}})
+            )
+            end = time.monotonic() + 60
+            while not self.find(SUBMIT_LABELS, mark) and time.monotonic() < end:
+                await asyncio.sleep(0.1)
+            if not self.pairs(mark):
+                raise RuntimeError("module has no checks")
+            for radio, submit in self.pairs(mark):
+                if time.monotonic() > deadline:
+                    break
+                await self.pause()
+                n = len(self.models[radio].get("_options_labels", [])) or 2
+                choice = self.rng.randrange(n)
+                self.stats.rtt_ms.append(
+                    await self.action(
+                        radio,
+                        {"method": "update", "state": {"index": choice}, "buffer_paths": []},
+                    )
+                )
+                await asyncio.sleep(0.2)
+                self.stats.rtt_ms.append(
+                    await self.action(submit, {"method": "custom", "content": {"event": "click"}})
+                )
+                self.stats.answers_sent += 1
+            self.stats.users_done += 1
+            # A trainee keeps the page open (reading) until the session ends.
+            while time.monotonic() < deadline:
+                await asyncio.sleep(1)
+        except Exception as exc:  # every failure is counted, the run goes on
+            self.stats.errors.append(f"{self.code}: {type(exc).__name__}: {exc}"[:200])
+        finally:
+            if self.reader:
+                self.reader.cancel()
+            if self.ws is not None:
+                self.ws.close()
+
+
+# --------------------------------------------------------------------------- servers
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class Server:
+    url: str
+    proc: subprocess.Popen | None
+    db_url: str | None
+    label: str
+
+    def pss_mb(self) -> tuple[float | None, int]:
+        """PSS of the server and its kernels (MB), and the number of kernels."""
+        if self.proc is None:
+            return None, 0
+        procs = [psutil.Process(self.proc.pid)]
+        procs += procs[0].children(recursive=True)
+        total, kernels = 0, 0
+        for p in procs:
+            with contextlib.suppress(psutil.Error):
+                total += p.memory_full_info().pss
+                if "ipykernel_launcher" in " ".join(p.cmdline()):
+                    kernels += 1
+        return round(total / 2**20, 1), kernels
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGTERM)
+            try:
+                self.proc.wait(30)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+
+
+def wait_up(url: str, proc: subprocess.Popen, seconds: float = 120) -> None:
+    host, port = url.split("//")[1].split(":")
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        if proc.poll() is not None:
+            raise SystemExit(f"server exited with {proc.returncode}")
+        with contextlib.suppress(OSError), socket.create_connection((host, int(port)), 1):
+            return
+        time.sleep(0.3)
+    raise SystemExit("server did not start")
+
+
+def start_pangan(tmp: Path, users: int, extra: list[str]) -> Server:
+    port = free_port()
+    db_url = f"sqlite:///{tmp / 'load.sqlite'}"
+    cmd = [sys.executable, "-m", "toolkit.cli", "serve", "--host", "127.0.0.1", "--port"]
+    cmd += [str(port), "--db", db_url, "--no-qr", "--expect", str(users), *extra]
+    log = open(tmp / "pangan.log", "wb")  # noqa: SIM115 - kept open for the server's life
+    env = {**os.environ, "PANGAN_DATA_DIR": str(tmp / "data")}
+    proc = subprocess.Popen(
+        cmd, stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True, cwd=ROOT
+    )
+    url = f"http://127.0.0.1:{port}"
+    wait_up(url, proc)
+    return Server(url, proc, db_url, "pangan serve")
+
+
+def start_plain_voila(tmp: Path) -> Server:
+    """The same classroom notebook under plain ``voila`` defaults (the baseline)."""
+    port = free_port()
+    db_url = f"sqlite:///{tmp / 'baseline.sqlite'}"
+    env = {
+        **os.environ,
+        "PANGAN_DATA_DIR": str(tmp / "bdata"),
+        "PANGAN_DB_URL": db_url,
+        "PANGAN_NOTEBOOKS": str(ROOT / "notebooks"),
+    }
+    from toolkit.store import open_store
+
+    open_store(db_url).close()
+    cmd = [
+        sys.executable,
+        "-m",
+        "voila",
+        str(ROOT / "notebooks" / "00_beranda.ipynb"),
+        f"--port={port}",
+        "--no-browser",
+        "--Voila.ip=127.0.0.1",
+    ]
+    log = open(tmp / "voila.log", "wb")  # noqa: SIM115
+    proc = subprocess.Popen(
+        cmd, stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True, cwd=ROOT
+    )
+    url = f"http://127.0.0.1:{port}"
+    wait_up(url, proc)
+    return Server(url, proc, db_url, "plain voila")
+
+
+def stored_answers(db_url: str | None) -> int | None:
+    if not db_url:
+        return None
+    from sqlalchemy import func, select
+
+    from toolkit.store import open_store
+    from toolkit.store.models import Answer
+
+    store = open_store(db_url)
+    with store.session() as s:
+        n = s.scalar(
+            select(func.count()).select_from(Answer).where(Answer.workshop_code == WORKSHOP)
+        )
+    store.close()
+    return int(n or 0)
+
+
+# --------------------------------------------------------------------------- a run
+async def simulate(
+    server: Server, users: int, duration: float, ramp: float, think: float, seed: int
+) -> dict:
+    AsyncHTTPClient.configure(None, max_clients=max(users, 10))
+    stats = Stats()
+    rng = random.Random(seed)
+    start = time.monotonic()
+    deadline = start + duration
+    peak_pss, peak_kernels = 0.0, 0
+
+    async def sample() -> None:
+        nonlocal peak_pss, peak_kernels
+        while time.monotonic() < deadline:
+            pss, kernels = await asyncio.to_thread(server.pss_mb)
+            if pss:
+                peak_pss = max(peak_pss, pss)
+            peak_kernels = max(peak_kernels, kernels)
+            await asyncio.sleep(5)
+
+    async def arrive(i: int) -> None:
+        await asyncio.sleep(rng.uniform(0, ramp) if ramp > 0 else 0)
+        await Trainee(server.url, i, stats, random.Random(seed * 1000 + i), think).run(deadline)
+
+    sampler = asyncio.create_task(sample())
+    await asyncio.gather(*(arrive(i) for i in range(users)))
+    sampler.cancel()
+    pss_now, kernels_now = await asyncio.to_thread(server.pss_mb)
+    await asyncio.sleep(3)
+    _, kernels_after = await asyncio.to_thread(server.pss_mb)
+    stored = stored_answers(server.db_url)
+    total = max(peak_pss, pss_now or 0) or None
+    return {
+        "server": server.label,
+        "users": users,
+        "page_p50_s": pct(stats.page_s, 0.5),
+        "page_p95_s": pct(stats.page_s, 0.95),
+        "rtt_p50_ms": pct(stats.rtt_ms, 0.5),
+        "rtt_p95_ms": pct(stats.rtt_ms, 0.95),
+        "errors": len(stats.errors),
+        "answers_sent": stats.answers_sent,
+        "answers_stored": stored,
+        "pss_total_mb": total,
+        "pss_per_user_mb": round(total / users, 1) if total else None,
+        "kernels_alive": kernels_after,
+        "kernels_peak": peak_kernels,
+        "room_full_pages": stats.full_pages,
+        "users_completed": stats.users_done,
+        "wall_s": round(time.monotonic() - start, 1),
+        "error_samples": stats.errors[:5],
+    }
+
+
+def table(rows: list[dict]) -> str:
+    keys = [
+        "users",
+        "page_p50_s",
+        "page_p95_s",
+        "rtt_p50_ms",
+        "rtt_p95_ms",
+        "errors",
+        "answers_sent",
+        "answers_stored",
+        "pss_total_mb",
+        "pss_per_user_mb",
+        "kernels_alive",
+        "users_completed",
+    ]
+    head = "| server | " + " | ".join(keys) + " |"
+    out = [head, "|" + "---|" * (len(keys) + 1)]
+    for r in rows:
+        out.append(f"| {r['server']} | " + " | ".join(str(r.get(k)) for k in keys) + " |")
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--users", type=int, default=60)
+    ap.add_argument("--duration", type=float, default=60, help="seconds the run lasts")
+    ap.add_argument(
+        "--ramp", type=float, default=30, help="arrivals spread over S seconds (0: all at once)"
+    )
+    ap.add_argument("--think", type=float, default=3.0, help="mean think time between actions (s)")
+    ap.add_argument("--url", default=None, help="drive a running server instead of starting one")
+    ap.add_argument("--baseline", action="store_true", help="also run plain voila defaults")
+    ap.add_argument("--json", type=Path, default=None, help="write the figures as JSON")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--serve-arg", action="append", default=[], help="extra pangan serve argument")
+    args = ap.parse_args(argv)
+
+    with contextlib.suppress(ValueError, OSError):
+        import resource
+
+        soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+        resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="pangan-load-") as tmp_name:
+        tmp = Path(tmp_name)
+        servers = []
+        if args.url:
+            servers.append(
+                Server(args.url.rstrip("/"), None, os.environ.get("PANGAN_DB_URL"), args.url)
+            )
+        else:
+            servers.append(start_pangan(tmp, args.users, args.serve_arg))
+        try:
+            if servers[0].proc is not None and args.users:
+                # let the preheated pool fill before the room arrives, as a trainer would
+                time.sleep(min(30, 2 + args.users / 10))
+            rows.append(
+                asyncio.run(
+                    simulate(
+                        servers[0], args.users, args.duration, args.ramp, args.think, args.seed
+                    )
+                )
+            )
+        finally:
+            servers[0].stop()
+        if args.baseline:
+            base = start_plain_voila(tmp)
+            try:
+                rows.append(
+                    asyncio.run(
+                        simulate(base, args.users, args.duration, args.ramp, args.think, args.seed)
+                    )
+                )
+            finally:
+                base.stop()
+    print(table(rows))
+    if len(rows) == 2:
+        a, b = rows
+        for k in ("page_p95_s", "rtt_p95_ms", "pss_per_user_mb"):
+            if a.get(k) and b.get(k):
+                print(f"baseline/pangan {k}: {b[k] / a[k]:.2f}x")
+        print(f"errors: pangan {a['errors']}, baseline {b['errors']}")
+    for r in rows:
+        for e in r["error_samples"]:
+            print("  error:", r["server"], e)
+    if args.json:
+        result = dict(rows[0])
+        if len(rows) == 2:
+            result["baseline"] = rows[1]
+        args.json.write_text(json.dumps(result, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
