@@ -92,6 +92,16 @@ def layout_problems(page) -> list[str]:
             if (r.height < 40) out.push(`small tap target (${Math.round(r.height)} px): ${el.outerHTML.slice(0, 80)}`);
             if (r.right > window.innerWidth + 1) out.push(`off-screen: ${el.outerHTML.slice(0, 80)}`);
         }
+        // Content cut off by a narrower box (overflow hidden) is lost on a phone too.
+        for (const area of document.querySelectorAll('.jp-OutputArea-output')) {
+            const edge = area.getBoundingClientRect().right;
+            for (const el of area.querySelectorAll('.pangan-card, button, input, .widget-html')) {
+                const r = el.getBoundingClientRect();
+                if (r.width > 0 && r.right > edge + 1) {
+                    out.push(`cut off at ${Math.round(edge)} px: ${el.outerHTML.slice(0, 80)}`);
+                }
+            }
+        }
         return out;
     }"""
     )

@@ -42,7 +42,8 @@ def test_classroom_module_widget_journey_on_a_phone(live_server, phone, tmp_path
     assert len(kernels_on_home) == 1, "the classroom page should run in exactly one kernel"
 
     # Open the module inside the same page.
-    page.get_by_role("button", name="Buka modul").first.click()
+    card = page.locator(".pangan-card").filter(has_text="Higiene dan Sanitasi")
+    card.get_by_role("button", name="Buka modul").click()
     page.wait_for_selector(".pangan-keycheck")
     assert layout_problems(page) == []
 

@@ -1,7 +1,8 @@
 """The module catalogue: which module notebooks exist, in which order, with which card text.
 
 A module is a notebook ``notebooks/NN_<name>.ipynb`` (NN ≥ 01) whose metadata holds
-``"pangan": {"key": "<topic>", "minutes": N}``; its title and summary are the locale keys
+``"pangan": {"key": "<topic>", "minutes": N}`` (and optionally ``"order": K`` to place
+it before or after the file-name order: the pre-test first, the post-test last); its title and summary are the locale keys
 ``<topic>.module.title`` and ``<topic>.module.summary``. Notebooks without that metadata, or
 whose texts are missing, are not shown.
 """
@@ -63,17 +64,18 @@ def read_module(path: Path) -> ModuleInfo | None:
     if not (has(f"{key}.module.title", "id") and has(f"{key}.module.summary", "id")):
         return None
     minutes = meta.get("minutes")
+    order = meta.get("order")
     return ModuleInfo(
         name=path.stem,
         path=path,
         key=key,
         minutes=int(minutes) if isinstance(minutes, int | float) else 0,
-        order=int(m.group(1)),
+        order=int(order) if isinstance(order, int) else int(m.group(1)),
     )
 
 
 def discover(folder: Path | None = None) -> list[ModuleInfo]:
-    """Every module notebook in ``folder``, in file-name order."""
+    """Every module notebook in ``folder``, by ``order`` (default: the file-name number)."""
     folder = folder or notebooks_dir()
     found = (read_module(p) for p in sorted(folder.glob("*.ipynb")))
-    return [m for m in found if m is not None]
+    return sorted((m for m in found if m is not None), key=lambda m: (m.order, m.name))
