@@ -68,6 +68,13 @@ def pct(values: list[float], q: float) -> float | None:
     return round(values[lo] + (values[hi] - values[lo]) * (k - lo), 3)
 
 
+def module_index(key: str = "hygiene") -> int:
+    """Position of the module's card on the home page (cards follow the catalogue)."""
+    from toolkit.app.catalogue import discover
+
+    return next(i for i, m in enumerate(discover()) if m.key == key)
+
+
 def decode(raw: str | bytes) -> dict:
     """A kernel message from the websocket: JSON text, or jupyter_server's binary frame
     (uint32 count, uint32 offsets, then the JSON message and its buffers)."""
@@ -95,6 +102,7 @@ class Trainee:
         self.order: list[str] = []  # model ids in creation order
         self.waiters: dict[str, asyncio.Future] = {}  # parent msg id -> first reply
         self.reader: asyncio.Task | None = None
+        self.module_index = module_index()
 
     def _msg(self, msg_type: str, content: dict, channel: str = "shell") -> dict:
         return {
@@ -167,8 +175,9 @@ class Trainee:
         created just before it."""
         out, radio = [], None
         submits = set(self.find(SUBMIT_LABELS, start))
+        radios = set(self.radios(start))
         for m in self.order[start:]:
-            if m in self.radios(start):
+            if m in radios:
                 radio = m
             elif m in submits and radio is not None:
                 out.append((radio, m))
@@ -231,11 +240,13 @@ class Trainee:
             # Open the first module inside the page.
             await self.pause()
             opens = self.find(OPEN_LABELS)
-            if not opens:
+            if len(opens) <= self.module_index:
                 raise RuntimeError("no module card")
             mark = len(self.order)
             self.stats.rtt_ms.append(
-                await self.action(opens[0], {"method": "custom", "content": {"event": "click"}})
+                await self.action(
+                    opens[self.module_index], {"method": "custom", "content": {"event": "click"}}
+                )
             )
             end = time.monotonic() + 60
             while not self.find(SUBMIT_LABELS, mark) and time.monotonic() < end:
@@ -299,6 +310,26 @@ class Server:
                 if "ipykernel_launcher" in " ".join(p.cmdline()):
                     kernels += 1
         return round(total / 2**20, 1), kernels
+
+    def settled(self, kernels: int) -> bool:
+        """True once ``kernels`` kernels exist and the whole tree is idle (pool ready)."""
+        if self.proc is None:
+            return True
+        root = psutil.Process(self.proc.pid)
+        procs = [root, *root.children(recursive=True)]
+        n = sum("ipykernel_launcher" in " ".join(p.cmdline()) for p in procs if p.is_running())
+        if n < kernels:
+            return False
+        before = {}
+        for p in procs:
+            with contextlib.suppress(psutil.Error):
+                before[p.pid] = sum(p.cpu_times()[:2])
+        time.sleep(2)
+        used = 0.0
+        for p in procs:
+            with contextlib.suppress(psutil.Error):
+                used += sum(p.cpu_times()[:2]) - before.get(p.pid, 0)
+        return used / 2 < 0.15  # under 15 % of one core
 
     def stop(self) -> None:
         if self.proc and self.proc.poll() is None:
@@ -493,7 +524,14 @@ def main(argv: list[str] | None = None) -> int:
         try:
             if servers[0].proc is not None and args.users:
                 # let the preheated pool fill before the room arrives, as a trainer would
-                time.sleep(min(30, 2 + args.users / 10))
+                t0 = time.monotonic()
+                while time.monotonic() - t0 < 900 and not servers[0].settled(args.users):
+                    time.sleep(1)
+                print(
+                    f"pool ready: {servers[0].pss_mb()[1]} kernels after "
+                    f"{time.monotonic() - t0:.0f} s",
+                    flush=True,
+                )
             rows.append(
                 asyncio.run(
                     simulate(

@@ -69,9 +69,36 @@ class PanganVoilaHandler(TornadoVoilaHandler):
         await super().get(path)
 
 
-def install(max_kernels: int) -> None:
-    """Make Voila use ``PanganVoilaHandler`` for its pages (call before Voila starts)."""
+def capped_pool_factory(factory, max_kernels: int):
+    """Wrap Voila's kernel-manager factory so the preheated pool is not refilled past
+    ``max_kernels`` kernels in all (Voila refills the pool after every hand-over, which
+    would otherwise double the kernels of a room that arrives all at once: a room of
+    ``expect`` trainees finds its kernels ready, later arrivals get a fresh kernel)."""
+
+    def make(*args, **kwargs):
+        cls = factory(*args, **kwargs)
+        if not max_kernels or not hasattr(cls, "fill_if_needed"):
+            return cls
+
+        class CappedPool(cls):
+            def fill_if_needed(self, *a, **kw):
+                if len(self.list_kernel_ids()) >= max_kernels:
+                    return None
+                return super().fill_if_needed(*a, **kw)
+
+        return CappedPool
+
+    return make
+
+
+def install(max_kernels: int, refill_limit: int | None = None) -> None:
+    """Make Voila use ``PanganVoilaHandler`` for its pages and a capped preheated pool
+    (call before Voila starts)."""
     import voila.app
 
     PanganVoilaHandler.max_kernels = max(int(max_kernels), 0)
     voila.app.TornadoVoilaHandler = PanganVoilaHandler
+    voila.app.voila_kernel_manager_factory = capped_pool_factory(
+        voila.app.voila_kernel_manager_factory,
+        min(PanganVoilaHandler.max_kernels, refill_limit or PanganVoilaHandler.max_kernels),
+    )

@@ -47,12 +47,13 @@ KERNEL_BUDGET_MB = 60
 def pool_size_for(expect: int) -> int:
     """Preheated kernels to keep ready for ``expect`` trainees (0: no pool).
 
-    About a tenth of the room, at least 2 and at most 30: enough to absorb a burst of
-    arrivals while the 2-core laptop starts more (~3 kernels a second).
+    One per expected trainee (at most 400): a kernel start costs ~1 CPU-second, so a
+    2-core laptop cannot start a room's kernels while the room arrives; started before
+    the workshop, they hand a ready page to every arrival. Refills stop at the kernel cap.
     """
     if expect <= 0:
         return 0
-    return min(max(round(expect / 10), 2), 30)
+    return min(expect, 400)
 
 
 def default_max_kernels(expect: int = 0) -> int:
@@ -229,7 +230,8 @@ def serve(opts: ServeOptions) -> int:
         opts.max_kernels = default_max_kernels(opts.expect)
     from toolkit.serve.handler import install
 
-    install(opts.max_kernels)
+    # Refill the pool up to the expected room plus a tenth for reloads, not beyond.
+    install(opts.max_kernels, refill_limit=opts.expect + max(2, opts.expect // 10) or None)
     print_banner(opts, trainee_url(opts), db_url)
     from voila.app import Voila
 
