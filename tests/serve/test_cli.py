@@ -144,3 +144,38 @@ def test_voila_arguments_are_safe() -> None:
     ):
         assert flag in argv
     assert any(a.startswith("--MappingKernelManager.cull_idle_timeout=") for a in argv)
+
+
+def test_pool_follows_the_expected_room_and_the_cap_never_exceeds_memory() -> None:
+    import psutil
+
+    from toolkit.serve.launch import KERNEL_BUDGET_MB, default_max_kernels, pool_size_for
+
+    assert pool_size_for(0) == 0
+    assert pool_size_for(25) == 25
+    assert pool_size_for(5000) == 400
+    cap = default_max_kernels(expect=10**6)  # a huge room does not lift the cap
+    by_memory = psutil.virtual_memory().available * 0.8 / (KERNEL_BUDGET_MB * 2**20)
+    assert 4 <= cap <= max(4, by_memory)
+
+
+def test_pool_refills_stop_at_the_limit() -> None:
+    from toolkit.serve.handler import capped_pool_factory
+
+    class FakePool:
+        def __init__(self) -> None:
+            self.kernels: list[str] = []
+
+        def list_kernel_ids(self) -> list[str]:
+            return self.kernels
+
+        def fill_if_needed(self) -> str:
+            self.kernels.append("k")
+            return "filled"
+
+    cls = capped_pool_factory(lambda: FakePool, max_kernels=3)()
+    pool = cls()
+    results = [pool.fill_if_needed() for _ in range(5)]
+    assert results == ["filled"] * 3 + [None] * 2
+    assert len(pool.kernels) == 3
+    assert capped_pool_factory(lambda: FakePool, max_kernels=0)() is FakePool

@@ -40,8 +40,9 @@ class ServeOptions:
     max_kernels: int | None = None
 
 
-# Memory one trainee kernel may take, with margin (SERVING.md: ~38 MB PSS, widgets only).
-KERNEL_BUDGET_MB = 60
+# Memory one trainee kernel may take: measured here, ~43 MB PSS on the home page and
+# ~118 MB after the hygiene module with its quiz (benchmarks/README.md).
+KERNEL_BUDGET_MB = 120
 
 
 def pool_size_for(expect: int) -> int:
@@ -57,12 +58,15 @@ def pool_size_for(expect: int) -> int:
 
 
 def default_max_kernels(expect: int = 0) -> int:
-    """The cap on live trainee kernels: what 80 % of free memory holds, but never
-    below the expected room plus a margin for reloads."""
+    """The cap on live trainee kernels: what 80 % of the free memory holds (at least 4).
+
+    It is never raised to fit ``expect``: running out of memory would stop every
+    trainee's page, a "room is full" page stops only the newcomers.
+    """
     import psutil
 
     by_memory = int(psutil.virtual_memory().available * 0.8 / (KERNEL_BUDGET_MB * 2**20))
-    return max(by_memory, round(expect * 1.2), 4)
+    return max(by_memory, 4)
 
 
 def notebooks_root(opts: ServeOptions) -> Path:
@@ -137,6 +141,8 @@ def voila_argv(opts: ServeOptions, notebook: Path) -> list[str]:
     """The Voila command line for ``opts``: safe defaults for a room of trainees."""
     cull = int(opts.cull_idle_seconds)
     pool = pool_size_for(opts.expect)
+    if opts.max_kernels:
+        pool = min(pool, opts.max_kernels)
     preheat = ["--preheat_kernel=True", f"--pool_size={pool}"] if pool else []
     return [
         *preheat,
@@ -179,7 +185,10 @@ def print_banner(opts: ServeOptions, url: str, db_url: str) -> None:
     print(t("serve.banner.url", lang, url=url))
     print(t("serve.banner.local", lang, url=f"http://127.0.0.1:{opts.port}/"))
     print(t("serve.banner.store", lang, db=_redact(db_url)))
-    print(t("serve.banner.capacity", lang, pool=pool_size_for(opts.expect), cap=opts.max_kernels))
+    pool = min(pool_size_for(opts.expect), opts.max_kernels or 10**6)
+    print(t("serve.banner.capacity", lang, pool=pool, cap=opts.max_kernels))
+    if opts.max_kernels and opts.expect > opts.max_kernels:
+        print(t("serve.banner.too_many", lang, expect=opts.expect, cap=opts.max_kernels))
     if opts.qr:
         try:
             import segno
