@@ -103,6 +103,7 @@ class Trainee:
         self.waiters: dict[str, asyncio.Future] = {}  # parent msg id -> first reply
         self.reader: asyncio.Task | None = None
         self.module_index = module_index()
+        self.deadline = time.monotonic() + 60
 
     def _msg(self, msg_type: str, content: dict, channel: str = "shell") -> dict:
         return {
@@ -170,6 +171,10 @@ class Trainee:
             if self.models.get(m, {}).get("_model_name") == "RadioButtonsModel"
         ]
 
+    def time_left(self) -> float:
+        """Seconds a wait may last: until the run's end plus a grace of 10 s."""
+        return max(1.0, self.deadline + 10 - time.monotonic())
+
     def pairs(self, start: int = 0) -> list[tuple[str, str]]:
         """(radio, submit button) of each check: a submit button answers the radio
         created just before it."""
@@ -187,22 +192,25 @@ class Trainee:
     async def pause(self) -> None:
         await asyncio.sleep(min(self.rng.expovariate(1 / self.think), self.think * 4))
 
-    async def action(self, comm_id: str, data: dict, timeout: float = 60) -> float:
+    async def action(self, comm_id: str, data: dict) -> float:
         """Send one widget message; return ms until the kernel's first reply to it."""
         msg = self._msg("comm_msg", {"comm_id": comm_id, "data": data})
         t0 = time.perf_counter()
         fut = await self._send(msg, ("comm_msg", "status"))
-        await asyncio.wait_for(fut, timeout)
+        await asyncio.wait_for(fut, self.time_left())
         return (time.perf_counter() - t0) * 1000
 
     async def run(self, deadline: float) -> None:
+        self.deadline = deadline
         client = AsyncHTTPClient()
         t0 = time.perf_counter()
         url = f"{self.base}/?ws={WORKSHOP}&p={self.code}&lang=id"
         try:
             while True:
                 try:
-                    resp = await client.fetch(HTTPRequest(url, request_timeout=300))
+                    resp = await client.fetch(
+                        HTTPRequest(url, request_timeout=max(5.0, deadline + 10 - time.monotonic()))
+                    )
                     break
                 except HTTPClientError as exc:
                     if exc.code == 503 and time.monotonic() < deadline:  # room full: wait
@@ -218,11 +226,11 @@ class Trainee:
             ws_url = self.base.replace("http", "ws", 1)
             self.ws = await websocket_connect(
                 f"{ws_url}/api/kernels/{kernel_id}/channels?session_id={self.session}",
-                connect_timeout=120,
+                connect_timeout=self.time_left(),
             )
             self.reader = asyncio.create_task(self._read())
             fut = await self._send(self._msg("kernel_info_request", {}), ("kernel_info_reply",))
-            await asyncio.wait_for(fut, 120)
+            await asyncio.wait_for(fut, self.time_left())
             control = uuid.uuid4().hex
             opening = self._msg(
                 "comm_open",
@@ -234,7 +242,7 @@ class Trainee:
                 self._msg("comm_msg", {"comm_id": control, "data": {"method": "request_states"}}),
                 ("comm_msg",),
             )
-            await asyncio.wait_for(fut, 120)
+            await asyncio.wait_for(fut, self.time_left())
             self.stats.page_s.append(time.perf_counter() - t0)
 
             # Open the first module inside the page.
@@ -248,7 +256,7 @@ class Trainee:
                     opens[self.module_index], {"method": "custom", "content": {"event": "click"}}
                 )
             )
-            end = time.monotonic() + 60
+            end = time.monotonic() + self.time_left()
             while not self.find(SUBMIT_LABELS, mark) and time.monotonic() < end:
                 await asyncio.sleep(0.1)
             if not self.pairs(mark):

@@ -186,6 +186,23 @@ class Classroom(w.VBox):
         return form
 
 
+PRELOAD = ("toolkit.store", "toolkit.quiz.widgets")
+
+
+def preload() -> None:
+    """Import what every trainee uses soon (the store for answers, the quiz: the pre-test
+    comes first) before the kernel waits for its trainee, so that a preheated kernel has
+    paid for it before the room arrives rather than on the first tap."""
+    import importlib
+
+    for name in PRELOAD:
+        try:
+            importlib.import_module(name)
+        except Exception:  # a missing optional part must not stop the home page
+            log.exception("could not preload %s", name)
+
+
 def start(folder: Path | None = None) -> Classroom:
     """The classroom for this kernel's session (the one call in ``00_beranda.ipynb``)."""
+    preload()
     return Classroom(current_session(), folder)
