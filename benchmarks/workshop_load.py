@@ -57,6 +57,7 @@ class Stats:
     answers_sent: int = 0
     full_pages: int = 0
     users_done: int = 0
+    unfinished: int = 0
 
 
 def pct(values: list[float], q: float) -> float | None:
@@ -282,6 +283,11 @@ class Trainee:
             # A trainee keeps the page open (reading) until the session ends.
             while time.monotonic() < deadline:
                 await asyncio.sleep(1)
+        except TimeoutError:
+            if time.monotonic() >= self.deadline:  # still busy when the run ended
+                self.stats.unfinished += 1
+            else:
+                self.stats.errors.append(f"{self.code}: TimeoutError before the end")
         except Exception as exc:  # every failure is counted, the run goes on
             self.stats.errors.append(f"{self.code}: {type(exc).__name__}: {exc}"[:200])
         finally:
@@ -471,6 +477,7 @@ async def simulate(
         "kernels_peak": peak_kernels,
         "room_full_pages": stats.full_pages,
         "users_completed": stats.users_done,
+        "users_unfinished_at_end": stats.unfinished,
         "wall_s": round(time.monotonic() - start, 1),
         "error_samples": stats.errors[:5],
     }
