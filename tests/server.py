@@ -65,10 +65,15 @@ class LiveServer:
                 self.proc.wait(5)
 
 
-def start_server(tmp: Path, *extra: str, env: dict[str, str] | None = None) -> LiveServer:
-    """Start ``pangan serve`` on 127.0.0.1 and a free port; wait until it answers."""
+def start_server(
+    tmp: Path, *extra: str, env: dict[str, str] | None = None, db_url: str | None = None
+) -> LiveServer:
+    """Start ``pangan serve`` on 127.0.0.1 and a free port; wait until it answers.
+
+    The store is a SQLite file in ``tmp`` unless ``db_url`` names another (e.g. PostgreSQL).
+    """
     port = free_port()
-    db_url = f"sqlite:///{tmp / 'classroom.sqlite'}"
+    db_url = db_url or f"sqlite:///{tmp / 'classroom.sqlite'}"
     log_path = tmp / f"serve-{port}.log"
     full_env = {**os.environ, "PANGAN_DATA_DIR": str(tmp / "data"), **(env or {})}
     cmd = [sys.executable, "-m", "toolkit.cli", "serve", "--host", "127.0.0.1"]
