@@ -33,6 +33,7 @@ import tempfile
 import time
 import uuid
 from dataclasses import dataclass, field
+from http.cookies import SimpleCookie
 from pathlib import Path
 
 import psutil
@@ -89,11 +90,30 @@ def decode(raw: str | bytes) -> dict:
 
 # --------------------------------------------------------------------------- one trainee
 class Trainee:
-    """One simulated trainee: an HTTP GET and one kernel websocket."""
+    """One simulated trainee: an HTTP GET and one kernel websocket.
 
-    def __init__(self, base: str, index: int, stats: Stats, rng: random.Random, think: float):
+    Like a browser, it keeps the cookies the site sets (a load balancer's sticky cookie
+    among them) and sends them, with its ``Origin``, on every later request and the websocket.
+    ``stay=False`` returns once the module is answered instead of staying to the run's end.
+    """
+
+    def __init__(
+        self,
+        base: str,
+        index: int,
+        stats: Stats,
+        rng: random.Random,
+        think: float,
+        workshop: str = WORKSHOP,
+        code: str | None = None,
+        stay: bool = True,
+    ):
         self.base = base
-        self.code = f"U{index:04d}"
+        self.workshop = workshop
+        self.code = code or f"U{index:04d}"
+        self.stay = stay
+        self.cookies: dict[str, str] = {}
+        self.kernel_id: str | None = None
         self.stats = stats
         self.rng = rng
         self.think = think
@@ -105,6 +125,20 @@ class Trainee:
         self.reader: asyncio.Task | None = None
         self.module_index = module_index()
         self.deadline = time.monotonic() + 60
+
+    def keep_cookies(self, headers) -> None:
+        """Remember the cookies of a response's ``Set-Cookie`` headers."""
+        for line in headers.get_list("Set-Cookie"):
+            jar = SimpleCookie()
+            jar.load(line)
+            self.cookies.update({k: v.value for k, v in jar.items()})
+
+    def headers(self) -> dict[str, str]:
+        """What a browser sends with each request of this page."""
+        out = {"Origin": self.base}
+        if self.cookies:
+            out["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        return out
 
     def _msg(self, msg_type: str, content: dict, channel: str = "shell") -> dict:
         return {
@@ -205,29 +239,39 @@ class Trainee:
         self.deadline = deadline
         client = AsyncHTTPClient()
         t0 = time.perf_counter()
-        url = f"{self.base}/?ws={WORKSHOP}&p={self.code}&lang=id"
+        url = f"{self.base}/?ws={self.workshop}&p={self.code}&lang=id"
         try:
             while True:
                 try:
                     resp = await client.fetch(
-                        HTTPRequest(url, request_timeout=max(5.0, deadline + 10 - time.monotonic()))
+                        HTTPRequest(
+                            url,
+                            headers=self.headers(),
+                            request_timeout=max(5.0, deadline + 10 - time.monotonic()),
+                        )
                     )
                     break
                 except HTTPClientError as exc:
+                    if exc.response is not None:
+                        self.keep_cookies(exc.response.headers)
                     if exc.code == 503 and time.monotonic() < deadline:  # room full: wait
                         self.stats.full_pages += 1
                         await asyncio.sleep(8)
                         continue
                     raise
+            self.keep_cookies(resp.headers)
             html = resp.body.decode("utf-8", "replace")
             m = CONFIG_RE.search(html)
             if not m:
                 raise RuntimeError("no kernel id in page")
-            kernel_id = json.loads(m.group(1))["kernelId"]
+            kernel_id = self.kernel_id = json.loads(m.group(1))["kernelId"]
             ws_url = self.base.replace("http", "ws", 1)
             self.ws = await websocket_connect(
-                f"{ws_url}/api/kernels/{kernel_id}/channels?session_id={self.session}",
-                connect_timeout=self.time_left(),
+                HTTPRequest(
+                    f"{ws_url}/api/kernels/{kernel_id}/channels?session_id={self.session}",
+                    headers=self.headers(),
+                    connect_timeout=self.time_left(),
+                )
             )
             self.reader = asyncio.create_task(self._read())
             fut = await self._send(self._msg("kernel_info_request", {}), ("kernel_info_reply",))
@@ -281,7 +325,7 @@ class Trainee:
                 self.stats.answers_sent += 1
             self.stats.users_done += 1
             # A trainee keeps the page open (reading) until the session ends.
-            while time.monotonic() < deadline:
+            while self.stay and time.monotonic() < deadline:
                 await asyncio.sleep(1)
         except TimeoutError:
             if time.monotonic() >= self.deadline:  # still busy when the run ended
