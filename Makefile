@@ -19,6 +19,7 @@ serve: $(STAMP)
 
 test: $(STAMP)
 	@bash tests/ensure_chromium.sh
+	@bash tests/ensure_nginx.sh
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest $(ARGS)
