@@ -69,6 +69,13 @@ def register(sub: argparse._SubParsersAction) -> None:
         "(bawaan/default: menurut memori / from free memory)",
     )
     p.add_argument("--no-qr", action="store_false", dest="qr", help="Tanpa kode QR / no QR code")
+    p.add_argument(
+        "--jupyterhub",
+        action="store_true",
+        help="Dijalankan oleh JupyterHub: alamat dan awalan URL dari JupyterHub, masuk lewat "
+        "JupyterHub / started by JupyterHub: address and URL prefix from JupyterHub, "
+        "login through JupyterHub (deploy/README.md)",
+    )
     p.set_defaults(func=_run)
 
 
@@ -87,5 +94,6 @@ def _run(args: argparse.Namespace) -> int:
             qr=args.qr,
             expect=args.expect,
             max_kernels=args.max_kernels,
+            jupyterhub=args.jupyterhub,
         )
     )

@@ -38,6 +38,7 @@ class ServeOptions:
     qr: bool = True
     expect: int = 0
     max_kernels: int | None = None
+    jupyterhub: bool = False
 
 
 # Memory one trainee kernel may take: measured here, ~43 MB PSS on the home page and
@@ -226,6 +227,11 @@ def prepare(opts: ServeOptions) -> tuple[Path, str]:
 
 def serve(opts: ServeOptions) -> int:
     """Run the classroom server until Ctrl+C."""
+    hub_args: list[str] = []
+    if opts.jupyterhub:
+        from toolkit.serve.hub import apply_hub_environment, hub_voila_args
+
+        hub_args = hub_voila_args(apply_hub_environment(opts))
     notebook, db_url = prepare(opts)
     os.environ[ENV_DB_URL] = db_url
     os.environ["PANGAN_NOTEBOOKS"] = str(notebook.parent)
@@ -244,5 +250,5 @@ def serve(opts: ServeOptions) -> int:
     print_banner(opts, trainee_url(opts), db_url)
     from voila.app import Voila
 
-    Voila.launch_instance(argv=voila_argv(opts, notebook))
+    Voila.launch_instance(argv=voila_argv(opts, notebook) + hub_args)
     return 0
