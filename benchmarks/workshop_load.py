@@ -40,6 +40,8 @@ import psutil
 from tornado.httpclient import AsyncHTTPClient, HTTPClientError, HTTPRequest
 from tornado.websocket import websocket_connect
 
+from toolkit.serve.kernel import is_kernel_process
+
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG_RE = re.compile(
     r'<script id="jupyter-config-data" type="application/json">\s*(.*?)\s*</script>', re.S
@@ -365,7 +367,7 @@ class Server:
         for p in procs:
             with contextlib.suppress(psutil.Error):
                 total += p.memory_full_info().pss
-                if "ipykernel_launcher" in " ".join(p.cmdline()):
+                if is_kernel_process(p.cmdline()):
                     kernels += 1
         return round(total / 2**20, 1), kernels
 
@@ -375,7 +377,7 @@ class Server:
             return True
         root = psutil.Process(self.proc.pid)
         procs = [root, *root.children(recursive=True)]
-        n = sum("ipykernel_launcher" in " ".join(p.cmdline()) for p in procs if p.is_running())
+        n = sum(is_kernel_process(p.cmdline()) for p in procs if p.is_running())
         if n < kernels:
             return False
         before = {}

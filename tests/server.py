@@ -17,6 +17,8 @@ from pathlib import Path
 
 import psutil
 
+from toolkit.serve.kernel import is_kernel_process
+
 
 def free_port() -> int:
     with socket.socket() as s:
@@ -46,7 +48,7 @@ class LiveServer:
         out = []
         for child in psutil.Process(self.proc.pid).children(recursive=True):
             try:
-                if "ipykernel_launcher" in " ".join(child.cmdline()):
+                if is_kernel_process(child.cmdline()):
                     out.append(child.pid)
             except psutil.Error:
                 pass

@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from toolkit import yamlio
 from toolkit.i18n import LOCALES_DIR, t
 
 log = logging.getLogger("pangan")
@@ -52,7 +53,7 @@ def check_translations(locales_dir: Path | None = None) -> list[str]:
         for path in files:
             name = f"locales/{lang}/{path.name}"
             try:
-                data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+                data = yamlio.safe_load(path.read_text(encoding="utf-8")) or {}
             except (OSError, yaml.YAMLError) as exc:
                 problems.append(f"{name}: not valid YAML: {getattr(exc, 'problem', exc)}")
                 continue

@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from toolkit import yamlio
 
 LANGS: tuple[str, ...] = ("id", "en")
 DEFAULT_LANG = "id"
@@ -44,7 +44,7 @@ def catalogue(lang: str) -> dict[str, Any]:
     out: dict[str, Any] = {}
     folder = LOCALES_DIR / lang
     for path in sorted(folder.glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yamlio.safe_load(path.read_text(encoding="utf-8")) or {}
         _flatten(path.stem, data, out)
     return out
 

@@ -191,15 +191,20 @@ PRELOAD = ("toolkit.store", "toolkit.quiz.widgets")
 
 def preload() -> None:
     """Import what every trainee uses soon (the store for answers, the quiz: the pre-test
-    comes first) before the kernel waits for its trainee, so that a preheated kernel has
-    paid for it before the room arrives rather than on the first tap."""
+    comes first) and read the text catalogues before the kernel waits for its trainee, so
+    that a preheated kernel has paid for it before the room arrives rather than on the
+    first tap."""
     import importlib
+
+    from toolkit.i18n import LANGS, catalogue
 
     for name in PRELOAD:
         try:
             importlib.import_module(name)
         except Exception:  # a missing optional part must not stop the home page
             log.exception("could not preload %s", name)
+    for lang in LANGS:
+        catalogue(lang)
 
 
 def start(folder: Path | None = None) -> Classroom:

@@ -136,7 +136,7 @@ def current_session() -> Session:
     if _current is None:
         if os.environ.get("VOILA_PREHEAT", "False") != "False":
             # A kernel from the preheated pool learns its page's URL only now.
-            from voila.utils import wait_for_request
+            from toolkit.app.handover import wait_for_request
 
             wait_for_request()
         _current = Session.from_query(os.environ.get("QUERY_STRING", ""))

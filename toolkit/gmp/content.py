@@ -6,6 +6,7 @@ from collections import Counter
 
 import yaml
 
+from toolkit import yamlio
 from toolkit.gmp.model import HERE, SEVERITIES
 
 STATUSES = {"confirmed", "secondary", "unconfirmed", "reference", "suggestion"}
@@ -15,8 +16,8 @@ def validate() -> list[str]:
     """Problems found in ``checklist.yaml`` and ``levels.yaml`` (empty when all is well)."""
     problems: list[str] = []
     try:
-        cl = yaml.safe_load((HERE / "checklist.yaml").read_text(encoding="utf-8"))
-        lv = yaml.safe_load((HERE / "levels.yaml").read_text(encoding="utf-8"))
+        cl = yamlio.safe_load((HERE / "checklist.yaml").read_text(encoding="utf-8"))
+        lv = yamlio.safe_load((HERE / "levels.yaml").read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         return [f"gmp: cannot read data: {exc}"]
     aspects = cl.get("aspects") or {}

@@ -17,8 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from toolkit import yamlio
 from toolkit.errors import ToolkitError
 from toolkit.i18n import normalize_lang, t
 
@@ -51,13 +50,13 @@ class Item:
 
 @cache
 def _raw_checklist() -> dict[str, Any]:
-    return yaml.safe_load((HERE / "checklist.yaml").read_text(encoding="utf-8"))
+    return yamlio.safe_load((HERE / "checklist.yaml").read_text(encoding="utf-8"))
 
 
 @cache
 def level_rules() -> dict[str, Any]:
     """The level table, SPP-IRT consequence and suggested deadlines (``levels.yaml``)."""
-    return yaml.safe_load((HERE / "levels.yaml").read_text(encoding="utf-8"))
+    return yamlio.safe_load((HERE / "levels.yaml").read_text(encoding="utf-8"))
 
 
 @cache

@@ -6,6 +6,7 @@ from typing import Any
 
 import yaml
 
+from toolkit import yamlio
 from toolkit.hygiene.model import DATA_FILE
 
 STATUSES = {"confirmed", "secondary", "unconfirmed", "reference", "suggestion"}
@@ -28,7 +29,7 @@ def _rules(node: Any, path: str, out: list[str]) -> None:
 def validate() -> list[str]:
     """Problems found in ``tools.yaml`` (empty when all is well)."""
     try:
-        data = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+        data = yamlio.safe_load(DATA_FILE.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         return [f"hygiene: cannot read data: {exc}"]
     out: list[str] = []

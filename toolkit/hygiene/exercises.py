@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from toolkit import yamlio
 from toolkit.errors import ToolkitError
 from toolkit.i18n import normalize_lang, t
 
@@ -237,7 +238,7 @@ def load_tasks(set_name: str, folder: Path | None = None) -> list[Task]:
     """The tasks of ``exercises/<set_name>/tugas.yaml``."""
     path = (folder or exercises_dir()) / set_name / "tugas.yaml"
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yamlio.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError):
         raise ExerciseError(
             "hygiene.tools.error.tasks", file=str(path.name), where="file"

@@ -9,8 +9,7 @@ import dataclasses
 from functools import cache
 from pathlib import Path
 
-import yaml
-
+from toolkit import yamlio
 from toolkit.errors import ToolkitError
 
 DATA = Path(__file__).with_name("five_keys.yaml")
@@ -104,4 +103,4 @@ def parse_keys(data: dict) -> tuple[Key, ...]:
 @cache
 def load_five_keys(path: Path = DATA) -> tuple[Key, ...]:
     """The Five Keys from the data file."""
-    return parse_keys(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return parse_keys(yamlio.safe_load(path.read_text(encoding="utf-8")))

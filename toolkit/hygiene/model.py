@@ -16,8 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from toolkit import yamlio
 from toolkit.errors import ToolkitError
 from toolkit.i18n import fmt_number, t
 
@@ -33,7 +32,7 @@ class HygieneError(ToolkitError):
 @cache
 def rules() -> dict[str, Any]:
     """The thresholds of ``tools.yaml`` (read once)."""
-    return yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    return yamlio.safe_load(DATA_FILE.read_text(encoding="utf-8"))
 
 
 def _value(section: str, name: str) -> float:

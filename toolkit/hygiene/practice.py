@@ -11,8 +11,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from toolkit import yamlio
 from toolkit.hygiene.model import HygieneError, TempLogResult, check_temperature_log
 from toolkit.i18n import normalize_lang
 
@@ -23,7 +22,7 @@ SCENARIO_DAY = dt.date(2026, 1, 1)  # scenario times are clock times on a fixed,
 @cache
 def practice_data() -> dict[str, Any]:
     """The contents of ``practice.yaml`` (read once)."""
-    return yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    return yamlio.safe_load(DATA_FILE.read_text(encoding="utf-8"))
 
 
 # --------------------------------------------------------------------------- danger zone

@@ -8,8 +8,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from toolkit import yamlio
 from toolkit.labels.model import FIELDS, KLIK, Label
 
 CASES_FILE = Path(__file__).resolve().parents[2] / "exercises" / "labels" / "cases.yaml"
@@ -102,7 +101,7 @@ def load_cases(path: Path | None = None) -> list[Case]:
     Raises:
         ValueError: A case breaks the schema (the message lists the problems).
     """
-    data = yaml.safe_load((path or CASES_FILE).read_text(encoding="utf-8"))
+    data = yamlio.safe_load((path or CASES_FILE).read_text(encoding="utf-8"))
     raws = data.get("cases", []) if isinstance(data, dict) else []
     problems = [p for i, r in enumerate(raws) for p in case_problems(r, f"case #{i + 1}")]
     if problems:

@@ -9,6 +9,7 @@ from typing import Any
 
 import yaml
 
+from toolkit import yamlio
 from toolkit.i18n import has
 from toolkit.labels.model import FIELDS, KLIK, SEVERITIES
 
@@ -111,7 +112,7 @@ def _cases_problems() -> list[str]:
     if not CASES_FILE.exists():
         return [f"{CASES_FILE.name}: missing"]
     try:
-        data = yaml.safe_load(CASES_FILE.read_text(encoding="utf-8"))
+        data = yamlio.safe_load(CASES_FILE.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         return [f"{CASES_FILE.name}: not valid YAML ({exc})"]
     raws = (data or {}).get("cases") or []
@@ -127,7 +128,7 @@ def _generator_problems(cats: dict[str, Any], checks: dict[str, Any]) -> list[st
     from toolkit.labels.generator import DATA_FILE, MUTATORS
 
     try:
-        data = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8")) or {}
+        data = yamlio.safe_load(DATA_FILE.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
         return [f"generator.yaml: cannot be read ({exc})"]
     out: list[str] = []
@@ -158,7 +159,7 @@ def validate() -> list[str]:
     loaded: dict[str, Any] = {}
     for name in ("rules.yaml", "vocab.yaml", "categories.yaml", "dates.yaml"):
         try:
-            loaded[name] = yaml.safe_load((HERE / name).read_text(encoding="utf-8")) or {}
+            loaded[name] = yamlio.safe_load((HERE / name).read_text(encoding="utf-8")) or {}
         except (OSError, yaml.YAMLError) as exc:
             out.append(f"{name}: cannot be read ({exc})")
             loaded[name] = {}

@@ -11,8 +11,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from toolkit import yamlio
 from toolkit.errors import ToolkitError
 
 DATA_FILE = Path(__file__).with_name("dates.yaml")
@@ -25,7 +24,7 @@ class DateError(ToolkitError):
 @cache
 def date_words() -> dict[str, Any]:
     """The month names and lead-in words of ``dates.yaml``."""
-    data = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    data = yamlio.safe_load(DATA_FILE.read_text(encoding="utf-8"))
     months = {name: int(num) for num, names in data["months"].items() for name in names}
     leads = sorted(data["lead_ins"], key=len, reverse=True)
     return {"months": months, "lead_ins": leads}

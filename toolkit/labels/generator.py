@@ -15,8 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from toolkit import yamlio
 from toolkit.labels.cases import KeyItem
 from toolkit.labels.model import MAIN_PANEL_FIELDS, Label
 
@@ -28,7 +27,7 @@ PACK_DAMAGE = ("torn", "holed", "dented", "bulging", "leaking", "seal_broken")
 @cache
 def generator_data() -> dict[str, Any]:
     """The products, producers and defect catalogue of ``generator.yaml``."""
-    return yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    return yamlio.safe_load(DATA_FILE.read_text(encoding="utf-8"))
 
 
 @dataclasses.dataclass(frozen=True)

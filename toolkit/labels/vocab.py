@@ -7,13 +7,13 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from toolkit import yamlio
 
 HERE = Path(__file__).parent
 
 
 def _load(name: str) -> dict[str, Any]:
-    return yaml.safe_load((HERE / name).read_text(encoding="utf-8"))
+    return yamlio.safe_load((HERE / name).read_text(encoding="utf-8"))
 
 
 @cache

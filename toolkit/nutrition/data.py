@@ -10,7 +10,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from toolkit import yamlio
 
 DATA_DIR = Path(__file__).parent
 ALG_FILE = DATA_DIR / "alg.yaml"
@@ -21,7 +21,7 @@ COMPOSITION_FILE = DATA_DIR / "composition.csv"
 
 
 def _load(path: Path) -> dict[str, Any]:
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return yamlio.safe_load(path.read_text(encoding="utf-8")) or {}
 
 
 @cache

@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from toolkit import yamlio
 from toolkit.i18n import t
 from toolkit.nutrition.errors import NutritionError, nutrient_name
 from toolkit.nutrition.format import fmt_amount, unit
@@ -169,7 +170,7 @@ def load_drills(path: str | Path | None = None) -> tuple[str, list[Drill]]:
     """
     file = Path(path) if path is not None else MODULE_QUIZ_FILE
     try:
-        data = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
+        data = yamlio.safe_load(file.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError):
         raise NutritionError("nutrition.error.drill_file", where=file.name, detail="YAML") from None
     quiz = str(data.get("quiz") or "").strip() if isinstance(data, dict) else ""

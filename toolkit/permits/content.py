@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import yaml
 
+from toolkit import yamlio
 from toolkit.permits.model import DATA_FILE
 
 STATUSES = {"confirmed", "secondary", "unconfirmed"}
@@ -43,7 +44,7 @@ def validate() -> list[str]:
     from toolkit.permits.pathway import validate as validate_pathway
 
     try:
-        data = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+        data = yamlio.safe_load(DATA_FILE.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         return [f"{DATA_FILE.name}: cannot be read ({exc})"]
     return validate_formats(data) + validate_pathway()

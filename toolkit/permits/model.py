@@ -13,8 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from toolkit import yamlio
 from toolkit.errors import ToolkitError
 from toolkit.i18n import has, t
 
@@ -30,7 +29,7 @@ class PermitError(ToolkitError):
 @cache
 def permit_data() -> dict[str, Any]:
     """The parsed ``permits.yaml``."""
-    return yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    return yamlio.safe_load(DATA_FILE.read_text(encoding="utf-8"))
 
 
 @dataclasses.dataclass(frozen=True)

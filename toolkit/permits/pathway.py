@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from toolkit import yamlio
 from toolkit.errors import ToolkitError
 from toolkit.i18n import normalize_lang, t
 
@@ -31,7 +32,7 @@ class PathwayError(ToolkitError):
 @cache
 def data() -> dict[str, Any]:
     """The contents of ``pathway.yaml`` (read once)."""
-    return yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    return yamlio.safe_load(DATA_FILE.read_text(encoding="utf-8"))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -273,7 +274,7 @@ def validate() -> list[str]:
     """Problems in ``pathway.yaml`` (empty when all is well), for ``pangan content check``."""
     problems: list[str] = []
     try:
-        raw = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+        raw = yamlio.safe_load(DATA_FILE.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         return [f"permits/pathway.yaml: cannot read: {exc}"]
     statuses = {"confirmed", "secondary", "unconfirmed"}

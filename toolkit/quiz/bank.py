@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from toolkit import yamlio
 from toolkit.quiz.model import BANKS_DIR, Bank, BankProblem, QuizError
 
 log = logging.getLogger("pangan")
@@ -81,7 +82,7 @@ def load_bank(path: str | Path) -> Bank:
     path = Path(path)
     fname = _display_name(path)
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yamlio.safe_load(path.read_text(encoding="utf-8"))
     except OSError as exc:
         problem = BankProblem(file=fname, detail=f"cannot read: {exc.strerror or exc}")
         raise QuizError("quiz.error.bank", [problem], **_params(problem, 1)) from exc

@@ -13,6 +13,8 @@ from typing import Any
 
 import yaml
 
+from toolkit import yamlio
+
 DATA_DIR = Path(__file__).with_name("data")
 EXERCISES_DIR = Path(__file__).resolve().parents[2] / "exercises" / "shelflife"
 KINDS = ("aslt", "isotherm")
@@ -45,7 +47,7 @@ class Dataset:
 
 
 def _load(path: Path) -> list[Dataset]:
-    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    raw = yamlio.safe_load(path.read_text(encoding="utf-8")) or {}
     out = []
     for item in raw.get("datasets", []):
         out.append(

@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from toolkit import yamlio
 from toolkit.shelflife.model.errors import ShelfLifeError
 from toolkit.shelflife.model.table import _to_float
 
@@ -120,7 +121,7 @@ def load_drills(path: str | Path) -> list[Drill]:
     """
     path = Path(path)
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        raw = yamlio.safe_load(path.read_text(encoding="utf-8")) or {}
         items = raw["drills"]
         drills = [
             Drill(

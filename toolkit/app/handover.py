@@ -1,0 +1,63 @@
+"""A preheated kernel learns its trainee's page: the request that Voila hands it over for.
+
+Voila's own ``voila.utils.wait_for_request`` does the same, but importing ``voila.utils``
+pulls in jupyter_server and jupyterlab_server: ~43 MB more in every trainee kernel
+(benchmarks/README.md). This is the same protocol with what a kernel already has: when
+Voila gives a pooled kernel to a page, it sends the request's CGI-style variables
+(``QUERY_STRING``, ``SERVER_NAME``, …) as one JSON message on ``/voila/query/<kernel id>``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import os
+import threading
+
+log = logging.getLogger("pangan")
+
+CONNECT_TIMEOUT_S = 5.0
+
+
+def query_url() -> str:
+    """The websocket on which Voila announces this kernel's request (from Voila's variables)."""
+    protocol = os.getenv("VOILA_WS_PROTOCOL", "ws")
+    ip = os.getenv("VOILA_APP_IP", "127.0.0.1")
+    port = os.getenv("VOILA_APP_PORT", "8866")
+    base = os.getenv("VOILA_WS_BASE_URL", os.getenv("VOILA_SERVER_URL", "/"))
+    return f"{protocol}://{ip}:{port}{base}voila/query/{os.getenv('VOILA_KERNEL_ID', '')}"
+
+
+async def _receive(url: str) -> str | None:
+    from tornado.websocket import websocket_connect
+
+    conn = await websocket_connect(url, connect_timeout=CONNECT_TIMEOUT_S)
+    try:
+        message = await conn.read_message()
+    finally:
+        conn.close()
+    return message if isinstance(message, str) else None
+
+
+def wait_for_request() -> None:
+    """In a kernel from Voila's preheated pool, block until a page takes it, then put that
+    request's variables into ``os.environ``. Does nothing outside a pool."""
+    if os.environ.get("VOILA_PREHEAT", "False") == "False":
+        return
+    url = query_url()
+    result: dict[str, str | None] = {}
+
+    def inner() -> None:  # the kernel's own event loop is busy running this cell
+        try:
+            result["info"] = asyncio.run(_receive(url))
+        except Exception:  # the page then simply has no codes: a guest, not a crash
+            log.exception("no request info from %s", url)
+
+    thread = threading.Thread(target=inner, name="pangan-handover", daemon=True)
+    thread.start()
+    thread.join()
+    info = result.get("info")
+    if info:
+        for key, value in json.loads(info).items():
+            os.environ[str(key)] = str(value)
