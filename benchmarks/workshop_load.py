@@ -367,7 +367,7 @@ class Server:
         for p in procs:
             with contextlib.suppress(psutil.Error):
                 total += p.memory_full_info().pss
-                if is_kernel_process(p.cmdline()):
+                if is_kernel_process(p):
                     kernels += 1
         return round(total / 2**20, 1), kernels
 
@@ -377,7 +377,7 @@ class Server:
             return True
         root = psutil.Process(self.proc.pid)
         procs = [root, *root.children(recursive=True)]
-        n = sum(is_kernel_process(p.cmdline()) for p in procs if p.is_running())
+        n = sum(is_kernel_process(p) for p in procs if p.is_running())
         if n < kernels:
             return False
         before = {}

@@ -48,7 +48,7 @@ class LiveServer:
         out = []
         for child in psutil.Process(self.proc.pid).children(recursive=True):
             try:
-                if is_kernel_process(child.cmdline()):
+                if is_kernel_process(child):
                     out.append(child.pid)
             except psutil.Error:
                 pass

@@ -10,22 +10,46 @@ is switched off in the same file.
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import psutil
 
 # What a kernel process's command line contains: ours, or stock ipykernel (plain Voila).
 KERNEL_MARKERS = ("toolkit.serve.kernel", "ipykernel_launcher")
+FORK_SERVER = "toolkit.serve.forkserver"
 
 
-def is_kernel_process(cmdline: list[str]) -> bool:
-    """True when ``cmdline`` (a process's arguments) is a trainee kernel's."""
-    return any(marker in arg for arg in cmdline for marker in KERNEL_MARKERS)
+def is_kernel_process(proc: psutil.Process) -> bool:
+    """True when ``proc`` is a trainee kernel: launched as one, or forked by the fork
+    server (a fork keeps the fork server's command line, so it is told by its parent)."""
+    import psutil
+
+    try:
+        cmdline = proc.cmdline()
+        if any(marker in arg for arg in cmdline for marker in KERNEL_MARKERS):
+            return True
+        if any(FORK_SERVER in arg for arg in cmdline):
+            parent = proc.parent()
+            return parent is not None and any(FORK_SERVER in arg for arg in parent.cmdline())
+    except psutil.Error:  # gone meanwhile
+        pass
+    return False
 
 
 def main() -> None:
     """Start an ipykernel whose ``import debugpy`` fails, so its debugger stays off."""
     sys.modules["debugpy"] = None  # type: ignore[assignment]
-    from ipykernel.kernelapp import launch_new_instance
+    from ipykernel.kernelapp import IPKernelApp
 
-    launch_new_instance()
+    app = IPKernelApp.instance()
+    app.initialize()
+    widgets = sys.modules.get("ipywidgets")
+    if widgets is not None:
+        # Imported before this kernel existed (a kernel forked from the warm fork server):
+        # ipywidgets registers its comm targets only when imported inside a kernel.
+        widgets.register_comm_target()
+    app.start()
 
 
 if __name__ == "__main__":
