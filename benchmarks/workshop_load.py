@@ -356,30 +356,45 @@ class Server:
     proc: subprocess.Popen | None
     db_url: str | None
     label: str
+    log_path: Path | None = None
 
     def pss_mb(self) -> tuple[float | None, int]:
         """PSS of the server and its kernels (MB), and the number of kernels."""
+        total, kernels, _ = self.memory()
+        return total, kernels
+
+    def memory(self) -> tuple[float | None, int, float | None]:
+        """PSS of the whole tree (MB), the number of kernels, and their mean PSS (MB)."""
         if self.proc is None:
-            return None, 0
+            return None, 0, None
         procs = [psutil.Process(self.proc.pid)]
         procs += procs[0].children(recursive=True)
-        total, kernels = 0, 0
+        total, kernels, in_kernels = 0, 0, 0
         for p in procs:
             with contextlib.suppress(psutil.Error):
-                total += p.memory_full_info().pss
+                pss = p.memory_full_info().pss
+                total += pss
                 if is_kernel_process(p):
                     kernels += 1
-        return round(total / 2**20, 1), kernels
+                    in_kernels += pss
+        mean = round(in_kernels / kernels / 2**20, 1) if kernels else None
+        return round(total / 2**20, 1), kernels, mean
 
     def settled(self, kernels: int) -> bool:
-        """True once ``kernels`` kernels exist and the whole tree is idle (pool ready)."""
+        """True once ``kernels`` kernels exist and are idle (the pool is ready; the server's own
+        idle work, such as websocket pings, does not count)."""
         if self.proc is None:
             return True
         root = psutil.Process(self.proc.pid)
-        procs = [root, *root.children(recursive=True)]
-        n = sum(is_kernel_process(p) for p in procs if p.is_running())
-        if n < kernels:
+        procs = [p for p in root.children(recursive=True) if is_kernel_process(p)]
+        if len(procs) < kernels:
             return False
+        if self.log_path is not None:
+            # A pooled kernel that has run the classroom up to its hand-over connects to
+            # /voila/query/<kernel>: that many connections, that many ready kernels.
+            text = self.log_path.read_text(encoding="utf-8", errors="replace")
+            if text.count("GET /voila/query/") < kernels:
+                return False
         before = {}
         for p in procs:
             with contextlib.suppress(psutil.Error):
@@ -389,7 +404,7 @@ class Server:
         for p in procs:
             with contextlib.suppress(psutil.Error):
                 used += sum(p.cpu_times()[:2]) - before.get(p.pid, 0)
-        return used / 2 < 0.15  # under 15 % of one core
+        return used / 2 < 0.15  # the kernels use under 15 % of one core: all started
 
     def stop(self) -> None:
         if self.proc and self.proc.poll() is None:
@@ -424,7 +439,7 @@ def start_pangan(tmp: Path, users: int, extra: list[str]) -> Server:
     )
     url = f"http://127.0.0.1:{port}"
     wait_up(url, proc)
-    return Server(url, proc, db_url, "pangan serve")
+    return Server(url, proc, db_url, "pangan serve", tmp / "pangan.log")
 
 
 def start_plain_voila(tmp: Path) -> Server:
@@ -502,7 +517,7 @@ async def simulate(
     sampler = asyncio.create_task(sample())
     await asyncio.gather(*(arrive(i) for i in range(users)))
     sampler.cancel()
-    pss_now, kernels_now = await asyncio.to_thread(server.pss_mb)
+    pss_now, kernels_now, per_kernel = await asyncio.to_thread(server.memory)
     await asyncio.sleep(3)
     _, kernels_after = await asyncio.to_thread(server.pss_mb)
     stored = stored_answers(server.db_url)
@@ -519,6 +534,7 @@ async def simulate(
         "answers_stored": stored,
         "pss_total_mb": total,
         "pss_per_user_mb": round(total / users, 1) if total else None,
+        "pss_per_kernel_mb": per_kernel,
         "kernels_alive": kernels_after,
         "kernels_peak": peak_kernels,
         "room_full_pages": stats.full_pages,
@@ -541,6 +557,7 @@ def table(rows: list[dict]) -> str:
         "answers_stored",
         "pss_total_mb",
         "pss_per_user_mb",
+        "pss_per_kernel_mb",
         "kernels_alive",
         "users_completed",
     ]

@@ -149,13 +149,18 @@ def test_voila_arguments_are_safe() -> None:
 def test_pool_follows_the_expected_room_and_the_cap_never_exceeds_memory() -> None:
     import psutil
 
-    from toolkit.serve.launch import KERNEL_BUDGET_MB, default_max_kernels, pool_size_for
+    from toolkit.serve.launch import (
+        KERNEL_BUDGET_MB,
+        MEMORY_SHARE,
+        default_max_kernels,
+        pool_size_for,
+    )
 
     assert pool_size_for(0) == 0
     assert pool_size_for(25) == 25
     assert pool_size_for(5000) == 400
     cap = default_max_kernels(expect=10**6)  # a huge room does not lift the cap
-    by_memory = psutil.virtual_memory().available * 0.8 / (KERNEL_BUDGET_MB * 2**20)
+    by_memory = psutil.virtual_memory().available * MEMORY_SHARE / (KERNEL_BUDGET_MB * 2**20)
     assert 4 <= cap <= max(4, by_memory)
 
 

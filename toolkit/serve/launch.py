@@ -41,9 +41,11 @@ class ServeOptions:
     jupyterhub: bool = False
 
 
-# Memory one trainee kernel may take: measured here, ~43 MB PSS on the home page and
-# ~118-136 MB after the hygiene module with its quiz (benchmarks/README.md).
-KERNEL_BUDGET_MB = 140
+# Memory one trainee kernel may take over a whole workshop, every module opened: measured
+# here ~70 MB USS in a kernel forked from the warm fork server (benchmarks/README.md).
+KERNEL_BUDGET_MB = 70
+# The share of the free memory that trainee kernels may fill.
+MEMORY_SHARE = 0.9
 
 
 def pool_size_for(expect: int) -> int:
@@ -59,14 +61,14 @@ def pool_size_for(expect: int) -> int:
 
 
 def default_max_kernels(expect: int = 0) -> int:
-    """The cap on live trainee kernels: what 80 % of the free memory holds (at least 4).
+    """The cap on live trainee kernels: what 90 % of the free memory holds (at least 4).
 
     It is never raised to fit ``expect``: running out of memory would stop every
     trainee's page, a "room is full" page stops only the newcomers.
     """
     import psutil
 
-    by_memory = int(psutil.virtual_memory().available * 0.8 / (KERNEL_BUDGET_MB * 2**20))
+    by_memory = int(psutil.virtual_memory().available * MEMORY_SHARE / (KERNEL_BUDGET_MB * 2**20))
     return max(by_memory, 4)
 
 
