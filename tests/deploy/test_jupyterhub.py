@@ -66,7 +66,16 @@ def test_config_starts_each_user_on_pangan_serve_jupyterhub() -> None:
     assert parsed.jupyterhub and parsed.db == url
 
 
-def test_hub_environment_sets_address_prefix_and_login() -> None:
+def test_hub_environment_sets_address_prefix_and_login(monkeypatch) -> None:
+    import importlib.util
+
+    real_find_spec = importlib.util.find_spec
+    if real_find_spec("jupyterhub") is None:  # the hub's own package is not needed here
+        monkeypatch.setattr(
+            importlib.util,
+            "find_spec",
+            lambda name, *a: object() if name == "jupyterhub" else real_find_spec(name, *a),
+        )
     opts = ServeOptions()
     prefix = apply_hub_environment(opts, HUB_ENV)
     assert (opts.host, opts.port, prefix, opts.qr) == ("127.0.0.1", 47001, "/user/ani/", False)

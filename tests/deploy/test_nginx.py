@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -67,7 +68,11 @@ def _drive(base: str, code: str, cookies: dict[str, str]):
         base, 0, stats, random.Random(code), think=0.05, workshop=WORKSHOP, code=code, stay=False
     )
     trainee.cookies.update(cookies)
-    asyncio.run(trainee.run(time.monotonic() + 240))
+    # In a thread of its own: the shared Chromium of the browser tests keeps an event loop
+    # running in this one.
+    worker = threading.Thread(target=asyncio.run, args=(trainee.run(time.monotonic() + 240),))
+    worker.start()
+    worker.join(300)
     return trainee, stats
 
 
