@@ -56,6 +56,7 @@ WORKSHOP = "LOAD"
 class Stats:
     page_s: list[float] = field(default_factory=list)
     rtt_ms: list[float] = field(default_factory=list)
+    open_ms: list[float] = field(default_factory=list)  # tap "open" -> the module's checks
     errors: list[str] = field(default_factory=list)
     answers_sent: int = 0
     full_pages: int = 0
@@ -298,6 +299,7 @@ class Trainee:
             if len(opens) <= self.module_index:
                 raise RuntimeError("no module card")
             mark = len(self.order)
+            opened = time.perf_counter()
             self.stats.rtt_ms.append(
                 await self.action(
                     opens[self.module_index], {"method": "custom", "content": {"event": "click"}}
@@ -305,7 +307,8 @@ class Trainee:
             )
             end = time.monotonic() + self.time_left()
             while not self.find(SUBMIT_LABELS, mark) and time.monotonic() < end:
-                await asyncio.sleep(0.1)
+                await asyncio.sleep(0.02)
+            self.stats.open_ms.append((time.perf_counter() - opened) * 1000)
             if not self.pairs(mark):
                 raise RuntimeError("module has no checks")
             for radio, submit in self.pairs(mark):
@@ -529,6 +532,8 @@ async def simulate(
         "page_p95_s": pct(stats.page_s, 0.95),
         "rtt_p50_ms": pct(stats.rtt_ms, 0.5),
         "rtt_p95_ms": pct(stats.rtt_ms, 0.95),
+        "open_p50_ms": pct(stats.open_ms, 0.5),
+        "open_p95_ms": pct(stats.open_ms, 0.95),
         "errors": len(stats.errors),
         "answers_sent": stats.answers_sent,
         "answers_stored": stored,

@@ -14,10 +14,15 @@ import json
 import logging
 import os
 import threading
+import time
 
 log = logging.getLogger("pangan")
 
-CONNECT_TIMEOUT_S = 5.0
+CONNECT_TIMEOUT_S = 30.0
+# A pooled kernel has nothing else to do than wait for its page: when the server is too busy
+# to answer (a whole room's kernels warming up at once), try again rather than becoming a
+# page without its trainee's codes. A kernel whose server has gone is stopped anyway.
+GIVE_UP_AFTER_S = 3600.0
 
 
 def query_url() -> str:
@@ -49,10 +54,14 @@ def wait_for_request() -> None:
     result: dict[str, str | None] = {}
 
     def inner() -> None:  # the kernel's own event loop is busy running this cell
-        try:
-            result["info"] = asyncio.run(_receive(url))
-        except Exception:  # the page then simply has no codes: a guest, not a crash
-            log.exception("no request info from %s", url)
+        end = time.monotonic() + GIVE_UP_AFTER_S
+        while time.monotonic() < end:
+            try:
+                result["info"] = asyncio.run(_receive(url))
+                return
+            except Exception as exc:  # the server is busy: ask again
+                log.warning("waiting for the page's request at %s: %s", url, exc)
+                time.sleep(1.0)
 
     thread = threading.Thread(target=inner, name="pangan-handover", daemon=True)
     thread.start()
