@@ -394,10 +394,10 @@ class Server:
             return False
         if self.log_path is not None:
             # A pooled kernel that has run the classroom up to its hand-over connects to
-            # /voila/query/<kernel>: that many connections, that many ready kernels.
+            # /voila/query/<kernel>: that many connections, that many ready kernels. (Idle
+            # kernels still cost a little CPU each, so a room of them never looks idle.)
             text = self.log_path.read_text(encoding="utf-8", errors="replace")
-            if text.count("GET /voila/query/") < kernels:
-                return False
+            return text.count("GET /voila/query/") >= kernels
         before = {}
         for p in procs:
             with contextlib.suppress(psutil.Error):

@@ -133,6 +133,7 @@ def serve_forever(socket_path: str) -> None:
     import gc
 
     parent = os.getppid()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # clean up the socket on the way
     _warm()
     if widgets_made():  # its children could show no page: let kernels start the usual way
         log.error("fork server: a warm module made a widget; not forking kernels")
@@ -145,6 +146,16 @@ def serve_forever(socket_path: str) -> None:
     listener.settimeout(1.0)
     print("ready", flush=True)
     os.dup2(2, 1)  # what kernels print goes to the server's log, not to the start-up pipe
+    try:
+        _accept_until_orphaned(listener, parent)
+    finally:
+        listener.close()
+        with contextlib.suppress(OSError):
+            os.unlink(socket_path)
+            os.rmdir(os.path.dirname(socket_path))
+
+
+def _accept_until_orphaned(listener: socket.socket, parent: int) -> None:
     while os.getppid() == parent:
         _reap()
         try:
@@ -163,7 +174,6 @@ def serve_forever(socket_path: str) -> None:
                 conn.close()
                 _child(request)
             conn.sendall(f"{pid}\n".encode())
-    listener.close()
 
 
 def _read_line(conn: socket.socket) -> str:
@@ -219,33 +229,43 @@ class ForkedProcess:
 
 
 class _Server:
-    """The one fork server of this ``pangan serve`` process (started on first use)."""
+    """The one fork server of this ``pangan serve`` process."""
 
     proc: subprocess.Popen | None = None
     path: str | None = None
+    ready = False
     failed = False
 
     @classmethod
-    def socket_path(cls) -> str | None:
-        if cls.failed:
-            return None
-        if cls.proc is not None and cls.proc.poll() is None:
-            return cls.path
-        folder = tempfile.mkdtemp(prefix="pangan-fork-")
-        path = str(Path(folder) / "fork.sock")
+    def start(cls) -> None:
+        """Start the fork server; it warms up while Voila starts (``pangan serve`` calls
+        this first, a kernel launch calls it when nobody did)."""
+        if cls.failed or (cls.proc is not None and cls.proc.poll() is None):
+            return
+        folder = tempfile.mkdtemp(prefix="pangan-fork-")  # 0700: only this user may fork
+        cls.path = str(Path(folder) / "fork.sock")
+        cls.ready = False
         cls.proc = subprocess.Popen(
-            [sys.executable, "-m", "toolkit.serve.forkserver", path],
+            [sys.executable, "-m", "toolkit.serve.forkserver", cls.path],
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
         )
-        assert cls.proc.stdout is not None
-        line = cls.proc.stdout.readline()  # blocks for the warm-up, once per server
-        if line.strip() != b"ready":
-            log.error("fork server did not start; kernels start the usual way")
-            cls.failed = True
+
+    @classmethod
+    def socket_path(cls) -> str | None:
+        """The fork server's socket once it is warm (None: launch kernels the usual way)."""
+        cls.start()
+        if cls.failed or cls.proc is None:
             return None
-        cls.path = path
-        return path
+        if not cls.ready:
+            assert cls.proc.stdout is not None
+            line = cls.proc.stdout.readline()  # waits for the warm-up, once per server
+            if line.strip() != b"ready":
+                log.error("fork server did not start; kernels start the usual way")
+                cls.failed = True
+                return None
+            cls.ready = True
+        return cls.path if cls.proc.poll() is None else None
 
     @classmethod
     def stop(cls) -> None:
@@ -254,7 +274,12 @@ class _Server:
         if cls.proc is not None and cls.proc.poll() is None:
             cls.proc.terminate()
             cls.proc.wait(10)
-        cls.proc, cls.path, cls.failed = None, None, False
+        cls.proc, cls.path, cls.ready, cls.failed = None, None, False, False
+
+
+def start() -> None:
+    """Start warming the fork server now (``pangan serve``, before Voila starts)."""
+    _Server.start()
 
 
 def fork_kernel(args: list[str], env: dict[str, str], cwd: str | None) -> int | None:

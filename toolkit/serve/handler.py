@@ -18,6 +18,7 @@ from voila.tornado.handler import TornadoVoilaHandler
 from toolkit.i18n import normalize_lang, t
 
 RETRY_SECONDS = 8
+HEARTBEAT_SECONDS = 30.0
 
 
 def room_full_page(lang: str) -> str:
@@ -95,7 +96,12 @@ def install(max_kernels: int, refill_limit: int | None = None) -> None:
     """Make Voila use ``PanganVoilaHandler`` for its pages and a capped preheated pool
     (call before Voila starts)."""
     import voila.app
+    from jupyter_client.channels import HBChannel
 
+    # Voila keeps a kernel client per page, each with a heartbeat thread pinging its kernel
+    # every second: with a room of kernels that is most of an idle server's CPU. A kernel's
+    # death is seen by the kernel manager's own process polling, not by the heartbeat.
+    HBChannel.time_to_dead = HEARTBEAT_SECONDS
     PanganVoilaHandler.max_kernels = max(int(max_kernels), 0)
     voila.app.TornadoVoilaHandler = PanganVoilaHandler
     voila.app.voila_kernel_manager_factory = capped_pool_factory(

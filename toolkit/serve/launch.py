@@ -250,6 +250,9 @@ def serve(opts: ServeOptions) -> int:
     # Refill the pool up to the expected room plus a tenth for reloads, not beyond.
     install(opts.max_kernels, refill_limit=opts.expect + max(2, opts.expect // 10) or None)
     print_banner(opts, trainee_url(opts), db_url)
+    from toolkit.serve import forkserver
+
+    forkserver.start()  # warms up while Voila starts; kernels are forked from it
     from voila.app import Voila
 
     Voila.launch_instance(argv=voila_argv(opts, notebook) + hub_args)
