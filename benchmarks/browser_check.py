@@ -17,10 +17,10 @@ about five times the server's CPU (SERVING.md), so N stays small here.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -38,33 +38,50 @@ from tests.browsing import CHROMIUM_ARGS, PHONE, chromium_path  # noqa: E402
 WAIT_MS = 120_000
 
 
-def one_page(browser, url: str, index: int, out: dict, barrier: threading.Barrier) -> None:
-    ctx = browser.new_context(viewport=PHONE)
+async def one_page(browser, url: str, index: int, out: dict) -> None:
+    ctx = await browser.new_context(viewport=PHONE)
     try:
-        page = ctx.new_page()
-        barrier.wait(60)
+        page = await ctx.new_page()
         t0 = time.perf_counter()
-        page.goto(url, timeout=WAIT_MS)
+        await page.goto(url, timeout=WAIT_MS)
         cards = page.locator(".pangan-card button")
-        cards.nth(index).wait_for(state="visible", timeout=WAIT_MS)
+        await cards.nth(index).wait_for(state="visible", timeout=WAIT_MS)
         out["page_s"] = time.perf_counter() - t0
         t1 = time.perf_counter()
-        cards.nth(index).click(timeout=WAIT_MS)
-        page.get_by_role("button", name="Periksa jawaban").first.wait_for(
+        await cards.nth(index).click(timeout=WAIT_MS)
+        await page.get_by_role("button", name="Periksa jawaban").first.wait_for(
             state="visible", timeout=WAIT_MS
         )
         out["open_ms"] = (time.perf_counter() - t1) * 1000
     except Exception as exc:  # counted, the run goes on
         out["error"] = f"{type(exc).__name__}: {exc}"[:200]
     finally:
-        ctx.close()
+        await ctx.close()
+
+
+async def pages_at_once(base: str, users: int, index: int) -> list[dict]:
+    """``users`` pages of one Chromium, opened at the same moment."""
+    from playwright.async_api import async_playwright
+
+    results: list[dict] = [{} for _ in range(users)]
+    async with async_playwright() as pw:
+        browser = await pw.chromium.launch(
+            executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            await asyncio.gather(
+                *(
+                    one_page(browser, f"{base}/?ws={WORKSHOP}&p=B{i:03d}&lang=id", index, r)
+                    for i, r in enumerate(results)
+                )
+            )
+        finally:
+            await browser.close()
+    return results
 
 
 def run(users: int) -> dict:
-    from playwright.sync_api import sync_playwright
-
-    path = chromium_path()
-    if path is None:
+    if chromium_path() is None:
         raise SystemExit("Debian's chromium is not installed (apt-get install chromium)")
     index = module_index("hygiene")
     with tempfile.TemporaryDirectory(prefix="pangan-browser-") as tmp:
@@ -73,26 +90,7 @@ def run(users: int) -> dict:
             end = time.monotonic() + 300
             while not server.settled(users) and time.monotonic() < end:
                 time.sleep(1)
-            results: list[dict] = [{} for _ in range(users)]
-            barrier = threading.Barrier(users)
-
-            def worker(i: int) -> None:
-                # Playwright's sync API: one driver per thread.
-                with sync_playwright() as pw:
-                    browser = pw.chromium.launch(
-                        executable_path=path, headless=True, args=CHROMIUM_ARGS
-                    )
-                    try:
-                        url = f"{server.url}/?ws={WORKSHOP}&p=B{i:03d}&lang=id"
-                        one_page(browser, url, index, results[i], barrier)
-                    finally:
-                        browser.close()
-
-            threads = [threading.Thread(target=worker, args=(i,)) for i in range(users)]
-            for t in threads:
-                t.start()
-            for t in threads:
-                t.join(WAIT_MS / 1000 * 3)
+            results = asyncio.run(pages_at_once(server.url, users, index))
         finally:
             server.stop()
     pages = [r["page_s"] for r in results if "page_s" in r]

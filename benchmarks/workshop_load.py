@@ -46,6 +46,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CONFIG_RE = re.compile(
     r'<script id="jupyter-config-data" type="application/json">\s*(.*?)\s*</script>', re.S
 )
+POOL_RE = re.compile(r"Kernel pool of \S+ is filled with (\d+) kernel")
 OPEN_LABELS = ("Buka modul", "Open module")
 SUBMIT_LABELS = ("Periksa jawaban", "Check answer")
 WORKSHOP = "LOAD"
@@ -390,14 +391,17 @@ class Server:
             return True
         root = psutil.Process(self.proc.pid)
         procs = [p for p in root.children(recursive=True) if is_kernel_process(p)]
-        if len(procs) < kernels:
-            return False
         if self.log_path is not None:
             # A pooled kernel that has run the classroom up to its hand-over connects to
             # /voila/query/<kernel>: that many connections, that many ready kernels. (Idle
             # kernels still cost a little CPU each, so a room of them never looks idle.)
             text = self.log_path.read_text(encoding="utf-8", errors="replace")
+            pool = POOL_RE.search(text)  # the pool the server built: --expect, or its cap
+            if pool:
+                kernels = min(kernels, int(pool.group(1)))
             return text.count("GET /voila/query/") >= kernels
+        if len(procs) < kernels:
+            return False
         before = {}
         for p in procs:
             with contextlib.suppress(psutil.Error):
@@ -493,6 +497,23 @@ def stored_answers(db_url: str | None) -> int | None:
     return int(n or 0)
 
 
+def cpu_split(server: Server) -> dict[str, float]:
+    """CPU-seconds used so far by this client, the server process and its kernels."""
+    own = psutil.Process().cpu_times()
+    out = {"client": own.user + own.system, "server": 0.0, "kernels": 0.0}
+    if server.proc is None:
+        return out
+    with contextlib.suppress(psutil.Error):
+        root = psutil.Process(server.proc.pid)
+        t = root.cpu_times()
+        out["server"] = t.user + t.system
+        for p in root.children(recursive=True):
+            with contextlib.suppress(psutil.Error):
+                t = p.cpu_times()
+                out["kernels"] += t.user + t.system
+    return out
+
+
 # --------------------------------------------------------------------------- a run
 async def simulate(
     server: Server, users: int, duration: float, ramp: float, think: float, seed: int
@@ -517,9 +538,11 @@ async def simulate(
         await asyncio.sleep(rng.uniform(0, ramp) if ramp > 0 else 0)
         await Trainee(server.url, i, stats, random.Random(seed * 1000 + i), think).run(deadline)
 
+    cpu_before = cpu_split(server)
     sampler = asyncio.create_task(sample())
     await asyncio.gather(*(arrive(i) for i in range(users)))
     sampler.cancel()
+    cpu_after = cpu_split(server)
     pss_now, kernels_now, per_kernel = await asyncio.to_thread(server.memory)
     await asyncio.sleep(3)
     _, kernels_after = await asyncio.to_thread(server.pss_mb)
@@ -546,6 +569,8 @@ async def simulate(
         "users_completed": stats.users_done,
         "users_unfinished_at_end": stats.unfinished,
         "wall_s": round(time.monotonic() - start, 1),
+        # CPU-seconds the run cost each party (the simulated browsers share the machine)
+        "cpu_s": {k: round(cpu_after[k] - cpu_before.get(k, 0), 1) for k in cpu_after},
         "error_samples": stats.errors[:5],
     }
 
