@@ -85,17 +85,24 @@ def start_server(
             cmd, stdout=log, stderr=subprocess.STDOUT, env=full_env, start_new_session=True
         )
     server = LiveServer(f"http://127.0.0.1:{port}", proc, db_url, log_path)
-    deadline = time.monotonic() + 90
+    wait_for_port(proc, port, 90, "server", lambda: server.log()[-3000:], server.stop)
+    return server
+
+
+def wait_for_port(proc, port: int, seconds: float, what: str, log, stop) -> None:
+    """Wait until ``proc`` listens on 127.0.0.1:``port``; raise with its log if it exits
+    or does not listen within ``seconds`` (then ``stop()`` it)."""
+    deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise RuntimeError(f"server exited: {server.log()[-3000:]}")
+            raise RuntimeError(f"{what} exited: {log()}")
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=1):
-                return server
+                return
         except OSError:
-            time.sleep(0.3)
-    server.stop()
-    raise RuntimeError("server did not start in 90 s")
+            time.sleep(0.1)
+    stop()
+    raise RuntimeError(f"{what} did not start in {seconds:g} s")
 
 
 CONFIG_RE = re.compile(

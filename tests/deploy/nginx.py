@@ -11,14 +11,12 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from tests.conftest import ROOT
-from tests.server import free_port
+from tests.server import free_port, wait_for_port
 
 TEMPLATE = ROOT / "deploy" / "nginx" / "pangan.conf"
 LISTEN_TAG = "# pangan-listen"
@@ -121,14 +119,5 @@ def start_nginx(prefix: Path, upstreams: list[str]) -> Nginx:
             start_new_session=True,
         )
     server = Nginx(f"http://127.0.0.1:{port}", proc, prefix)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"nginx exited: {server.error_log()[-2000:]}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                return server
-        except OSError:
-            time.sleep(0.1)
-    server.stop()
-    raise RuntimeError("nginx did not start in 30 s")
+    wait_for_port(proc, port, 30, "nginx", lambda: server.error_log()[-2000:], server.stop)
+    return server
