@@ -23,15 +23,19 @@ pytestmark = pytest.mark.server
 def test_warm_modules_make_no_widget() -> None:
     """A widget made in the fork server has no comm in its kernels: no page could show it."""
     code = (
-        "import importlib, sys\n"
+        "import sys\n"
         "from toolkit.serve import forkserver\n"
-        "for m in forkserver.WARM_MODULES: importlib.import_module(m)\n"
-        "assert 'toolkit.app.ui' not in sys.modules, 'toolkit.app.ui makes a shared layout'\n"
+        "forkserver._warm()\n"
+        "missing = [m for m in forkserver.WARM_MODULES if m not in sys.modules]\n"
+        "assert not missing, missing\n"
+        "from toolkit.app import ui\n"
+        "assert ui._layout.cache_info().currsize == 0, 'a shared layout was made'\n"
         "print(forkserver.widgets_made())\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "0"
+    assert "fork server: cannot" not in out.stderr  # every module and data file was read
 
 
 def test_kernel_args_only_for_our_kernel() -> None:

@@ -59,13 +59,18 @@ class Classroom(w.VBox):
         self.current: str | None = None  # name of the open module, None on the home page
         self._header = ui.html_block(css_class="pangan-header")
         self._lang = w.ToggleButtons(
-            options=LANG_OPTIONS, value=self.session.lang, layout=w.Layout(width="100%")
+            options=LANG_OPTIONS,
+            value=self.session.lang,
+            layout=ui.full(),
+            style=ui.style(ui.ToggleButtonsStyle),
         )
         self._lang.add_class("pangan-lang")
         self._status = ui.html_block()
         self._opened = 0
         # A 1-pixel image whose onload scrolls the page up when a module opens.
-        self._scroll = w.HTML(layout=w.Layout(height="0px", overflow="hidden"))
+        self._scroll = w.HTML(
+            layout=ui.layout(height="0px", overflow="hidden"), style=ui.style(ui.HTMLStyle)
+        )
         self._body = w.VBox(layout=ui.FULL)
         self._lang.observe(self._on_lang, names="value")
         super().__init__(
@@ -162,8 +167,16 @@ class Classroom(w.VBox):
     def _code_form(self) -> w.VBox:
         lang = self.lang
         note = ui.html_block(ui.message("info", t("common.app.guest", lang)))
-        ws = w.Text(placeholder=t("common.app.workshop_code", lang), layout=ui.FULL)
-        pc = w.Text(placeholder=t("common.app.participant_code", lang), layout=ui.FULL)
+        ws = w.Text(
+            placeholder=t("common.app.workshop_code", lang),
+            layout=ui.FULL,
+            style=ui.style(ui.TextStyle),
+        )
+        pc = w.Text(
+            placeholder=t("common.app.participant_code", lang),
+            layout=ui.FULL,
+            style=ui.style(ui.TextStyle),
+        )
         go = ui.button(t("common.app.sign_in", lang), style="info")
         msg = ui.html_block()
 

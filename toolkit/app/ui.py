@@ -13,19 +13,111 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import ipywidgets as w
+from ipywidgets.widgets.widget_bool import CheckboxStyle, ToggleButtonStyle
+from ipywidgets.widgets.widget_button import ButtonStyle
+from ipywidgets.widgets.widget_description import DescriptionStyle
+from ipywidgets.widgets.widget_int import ProgressStyle
+from ipywidgets.widgets.widget_selection import ToggleButtonsStyle
+from ipywidgets.widgets.widget_string import HTMLStyle, TextStyle
 
 from toolkit.errors import ToolkitError
 from toolkit.i18n import t
 
 log = logging.getLogger("pangan")
 
-FULL = w.Layout(width="100%")
+__all__ = [  # the style classes, for ``ui.style(ui.TextStyle)``
+    "ButtonStyle",
+    "CheckboxStyle",
+    "DescriptionStyle",
+    "HTMLStyle",
+    "ProgressStyle",
+    "TextStyle",
+    "ToggleButtonStyle",
+    "ToggleButtonsStyle",
+]
+
+
+# -- shared layouts and styles ----------------------------------------------------------
+# Every ipywidgets widget has its own Layout model and most have their own Style model, so
+# a plain ``w.HTML()`` is three models: three comm messages from the kernel, through the
+# server, to the page. A module page has hundreds of widgets and a workshop has hundreds of
+# trainees arriving together, so widgets made here share one Layout per set of properties
+# and one default Style per style class (benchmarks/README.md). A shared Layout or Style is
+# never changed: a widget whose layout changes later (shown/hidden) gets its own.
+
+
+class SharedModelError(AttributeError):
+    """A shared Layout or Style was changed: the widget needs its own."""
+
+
+@functools.cache
+def _frozen(cls: type[w.Widget]) -> type[w.Widget]:
+    """A subclass of ``cls`` whose synced properties cannot change after it is made."""
+
+    def __setattr__(self: w.Widget, name: str, value: Any) -> None:
+        if (
+            self.__dict__.get("_pangan_frozen")
+            and not name.startswith("_")
+            and name in self.trait_names(sync=lambda v: v)
+        ):
+            raise SharedModelError(
+                f"this {cls.__name__} is shared by many widgets; give the widget its own "
+                f"(e.g. widget.layout = w.Layout(...)) before changing {name!r}"
+            )
+        cls.__setattr__(self, name, value)
+
+    return type(
+        f"Shared{cls.__name__}", (cls,), {"__setattr__": __setattr__, "__module__": __name__}
+    )
+
+
+def _shared(cls: type[w.Widget], items: tuple[tuple[str, str], ...]) -> w.Widget:
+    obj = _frozen(cls)(**dict(items))
+    obj.__dict__["_pangan_props"] = dict(items)  # what it was made with (tests)
+    obj.__dict__["_pangan_frozen"] = True
+    return obj
+
+
+@functools.cache
+def _layout(items: tuple[tuple[str, str], ...]) -> w.Layout:
+    return _shared(w.Layout, items)
+
+
+def layout(**props: str) -> w.Layout:
+    """The shared Layout with these properties (made on first use, in the kernel)."""
+    return _layout(tuple(sorted(props.items())))
+
+
+@functools.cache
+def _style(cls: type[w.Widget], items: tuple[tuple[str, str], ...]) -> w.Widget:
+    return _shared(cls, items)
+
+
+def style(cls: type[w.Widget], **props: str) -> w.Widget:
+    """The shared Style of class ``cls`` with these properties (e.g. ``ui.HTMLStyle``)."""
+    return _style(cls, tuple(sorted(props.items())))
+
+
+def full() -> w.Layout:
+    """The shared full-width Layout."""
+    return layout(width="100%")
+
+
+def __getattr__(name: str) -> Any:
+    # ``ui.FULL`` is made when first used, not at import: the fork server imports this
+    # module and must make no widget (toolkit.serve.forkserver).
+    if name == "FULL":
+        return full()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def button(text: str, style: str = "primary") -> w.Button:
     """A full-width button with a large tap target."""
     b = w.Button(
-        description=text, button_style=style, layout=w.Layout(width="100%", min_height="44px")
+        description=text,
+        button_style=style,
+        layout=layout(width="100%", min_height="44px"),
+        style=_style(ButtonStyle, ()),
     )
     b.add_class("pangan-button")
     return b
@@ -33,14 +125,19 @@ def button(text: str, style: str = "primary") -> w.Button:
 
 def radio(options: Sequence[tuple[str, int]]) -> w.RadioButtons:
     """Radio answers (better than sliders or dropdowns on phones); no option selected."""
-    r = w.RadioButtons(options=list(options), value=None, layout=w.Layout(width="100%"))
+    r = w.RadioButtons(
+        options=list(options),
+        value=None,
+        layout=full(),
+        style=_style(DescriptionStyle, ()),
+    )
     r.add_class("pangan-radio")
     return r
 
 
 def html_block(content: str = "", css_class: str = "") -> w.HTML:
     """An HTML widget that takes the full width."""
-    h = w.HTML(value=content, layout=w.Layout(width="100%"))
+    h = w.HTML(value=content, layout=full(), style=_style(HTMLStyle, ()))
     if css_class:
         h.add_class(css_class)
     return h

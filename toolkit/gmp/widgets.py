@@ -70,16 +70,22 @@ class ItemRow(w.VBox):
                 (t("gmp.answer.na", lang), "na"),
             ],
             value=None,
-            layout=w.Layout(width="100%"),
+            layout=ui.full(),
+            style=ui.style(ui.DescriptionStyle),
         )
         self._choice.add_class("pangan-radio")
-        self._location = w.Text(placeholder=t("gmp.widget.location", lang), layout=ui.FULL)
-        self._note = w.Textarea(placeholder=t("gmp.widget.note", lang), layout=ui.FULL)
+        self._location = w.Text(
+            placeholder=t("gmp.widget.location", lang), layout=ui.FULL, style=ui.style(ui.TextStyle)
+        )
+        self._note = w.Textarea(
+            placeholder=t("gmp.widget.note", lang), layout=ui.FULL, style=ui.style(ui.TextStyle)
+        )
         self._photo = w.FileUpload(
             accept="image/*",
             multiple=False,
             description=t("gmp.widget.photo", lang),
-            layout=w.Layout(width="100%", min_height="44px"),
+            layout=ui.layout(width="100%", min_height="44px"),
+            style=ui.style(ui.ButtonStyle),
         )
         self._details = w.VBox(
             [self._location, self._note, self._photo], layout=w.Layout(width="100%", display="none")
@@ -150,13 +156,13 @@ class SelfInspection(w.VBox):
         self._business = w.Text(
             value=business,
             description=t("gmp.widget.business", lang),
-            style={"description_width": "initial"},
+            style=ui.style(ui.TextStyle, description_width="initial"),
             layout=ui.FULL,
         )
         self._date = w.DatePicker(
             value=dt.date.today(),
             description=t("gmp.widget.date", lang),
-            style={"description_width": "initial"},
+            style=ui.style(ui.DescriptionStyle, description_width="initial"),
             layout=ui.FULL,
         )
         self._count = ui.html_block()

@@ -44,8 +44,8 @@ def _number_field(label: str, value: float) -> w.Text:
     f = w.Text(
         value="" if value == 0 else f"{value:g}",
         description=label,
-        style={"description_width": "initial"},
-        layout=w.Layout(width="100%"),
+        style=ui.style(ui.TextStyle, description_width="initial"),
+        layout=ui.full(),
     )
     f.add_class("pangan-number")
     return f
@@ -97,8 +97,8 @@ class DilutionCalculator(w.VBox):
             ],
             value="naocl",
             description=t("hygiene.tools.widget.label_basis", lang),
-            style={"description_width": "initial"},
-            layout=w.Layout(width="100%"),
+            style=ui.style(ui.DescriptionStyle, description_width="initial"),
+            layout=ui.full(),
         )
         self._cap = _number_field(t("hygiene.tools.widget.cap", lang), 0)
         self._button = ui.button(t("hygiene.tools.widget.compute", lang))
@@ -216,28 +216,29 @@ class TemperatureLogChecker(w.VBox):
             value=text,
             placeholder="08:00, 65\n09:00, 35",
             description=t("hygiene.tools.widget.log_text", lang),
-            style={"description_width": "initial"},
-            layout=w.Layout(width="100%", height="160px"),
+            style=ui.style(ui.TextStyle, description_width="initial"),
+            layout=ui.layout(width="100%", height="160px"),
         )
         self._upload = w.FileUpload(
             accept=".csv,.xlsx",
             multiple=False,
             description=t("hygiene.tools.widget.upload", lang),
-            layout=w.Layout(width="100%", min_height="44px"),
+            layout=ui.layout(width="100%", min_height="44px"),
+            style=ui.style(ui.ButtonStyle),
         )
         self._food = w.RadioButtons(
             options=[(t(f"hygiene.tools.food_type.{f}", lang), f) for f in FOOD_TYPES],
             value=food_type,
             description=t("hygiene.tools.widget.food_type", lang),
-            style={"description_width": "initial"},
-            layout=w.Layout(width="100%"),
+            style=ui.style(ui.DescriptionStyle, description_width="initial"),
+            layout=ui.full(),
         )
         self._unit = w.RadioButtons(
             options=[(t("hygiene.tools.widget.unit_auto", lang), "auto"), ("°C", "C"), ("°F", "F")],
             value="auto",
             description=t("hygiene.tools.widget.unit", lang),
-            style={"description_width": "initial"},
-            layout=w.Layout(width="100%"),
+            style=ui.style(ui.DescriptionStyle, description_width="initial"),
+            layout=ui.full(),
         )
         self._button = ui.button(t("hygiene.tools.widget.check", lang))
         self._out = ui.html_block()
@@ -345,6 +346,7 @@ class DangerZoneExplorer(w.VBox):
             ],
             value=None,
             layout=ui.FULL,
+            style=ui.style(ui.DescriptionStyle),
         )
         self._button = ui.button(t("common.check.submit", lang))
         self._out = ui.html_block()
@@ -532,9 +534,16 @@ class HandwashTimer(w.VBox):
             step=1,
             interval=1000,
             description=t("hygiene.tools.handwash.timer", lang),
-            layout=w.Layout(width="100%", min_height="44px"),
+            layout=ui.layout(width="100%", min_height="44px"),
+            style=ui.style(ui.DescriptionStyle),
         )
-        self._bar = w.IntProgress(value=0, min=0, max=int(hw["max_seconds"]), layout=ui.FULL)
+        self._bar = w.IntProgress(
+            value=0,
+            min=0,
+            max=int(hw["max_seconds"]),
+            layout=ui.FULL,
+            style=ui.style(ui.ProgressStyle),
+        )
         w.jslink((self._play, "value"), (self._bar, "value"))
         self._out = ui.html_block(
             ui.message(
@@ -607,6 +616,7 @@ class SortingExercise(w.VBox):
                 ],
                 value=None,
                 layout=ui.FULL,
+                style=ui.style(ui.DescriptionStyle),
             )
             r.add_class("pangan-radio")
             self._radios[it.key] = r
@@ -687,9 +697,15 @@ class TaskBox(w.VBox):
             self._answer: w.Widget = w.Text(
                 placeholder=t("hygiene.tools.exercise.type_number", lang, unit=task.unit),
                 layout=ui.FULL,
+                style=ui.style(ui.TextStyle),
             )
         else:
-            self._answer = w.RadioButtons(options=task.options(lang), value=None, layout=ui.FULL)
+            self._answer = w.RadioButtons(
+                options=task.options(lang),
+                value=None,
+                layout=ui.FULL,
+                style=ui.style(ui.DescriptionStyle),
+            )
             self._answer.add_class("pangan-radio")
         self._button = ui.button(t("common.check.submit", lang))
         self._out = ui.html_block()

@@ -42,7 +42,6 @@ PRACTICE_FIELDS: tuple[str, ...] = (
     "production_code",
     "production_date",
 )
-FULL = W.Layout(width="100%")
 
 
 def _button(text: str, style: str = "primary") -> W.Button:
@@ -51,7 +50,10 @@ def _button(text: str, style: str = "primary") -> W.Button:
 
 def _toggle(text: str) -> W.ToggleButton:
     return W.ToggleButton(
-        value=False, description=text, layout=W.Layout(width="100%", height="40px")
+        value=False,
+        description=text,
+        layout=ui.layout(width="100%", height="40px"),
+        style=ui.style(ui.ToggleButtonStyle),
     )
 
 
@@ -135,7 +137,7 @@ class LabelPractice(W.VBox):
         today: dt.date | None = None,
         cases: list[str] | None = None,
     ) -> None:
-        super().__init__(layout=W.Layout(width="100%", max_width="640px"))
+        super().__init__(layout=ui.layout(width="100%", max_width="640px"))
         self.add_class("pangan-label-practice")
         self._cases = list(cases or [])
         if self._cases:
@@ -151,16 +153,32 @@ class LabelPractice(W.VBox):
         self._points = 0
         self._max_points = 0
         L = self._lang
-        self._title = W.HTML(f"<h3>{html.escape(t('labels.practice.title', L))}</h3>")
-        self._intro = W.HTML(f"<p>{html.escape(t('labels.practice.intro', L))}</p>")
+        self._title = W.HTML(
+            f"<h3>{html.escape(t('labels.practice.title', L))}</h3>",
+            style=ui.style(ui.HTMLStyle),
+            layout=ui.layout(),
+        )
+        self._intro = W.HTML(
+            f"<p>{html.escape(t('labels.practice.intro', L))}</p>",
+            style=ui.style(ui.HTMLStyle),
+            layout=ui.layout(),
+        )
         self._level = ui.radio([(t(f"labels.practice.level_{i}", L), i) for i in (1, 2, 3)])
         self._level.value = difficulty if difficulty in (1, 2, 3) else 1
         self._start = _button(t("labels.practice.start", L), "info")
         self._progress = ui.html_block(css_class="pangan-label-progress")
         self._picture = ui.html_block(css_class="pangan-label-svg")
-        self._klik_title = W.HTML(f"<b>{html.escape(t('labels.practice.mark_klik', L))}</b>")
+        self._klik_title = W.HTML(
+            f"<b>{html.escape(t('labels.practice.mark_klik', L))}</b>",
+            style=ui.style(ui.HTMLStyle),
+            layout=ui.layout(),
+        )
         self._klik = {k: _toggle(t(f"labels.klik.{k}", L)) for k in KLIK}
-        self._fields_title = W.HTML(f"<b>{html.escape(t('labels.practice.mark_fields', L))}</b>")
+        self._fields_title = W.HTML(
+            f"<b>{html.escape(t('labels.practice.mark_fields', L))}</b>",
+            style=ui.style(ui.HTMLStyle),
+            layout=ui.layout(),
+        )
         self._fields = {f: _toggle(t(f"labels.field.{f}", L)) for f in PRACTICE_FIELDS}
         self._check = _button(t("labels.practice.check", L), "primary")
         self._next = _button(t("labels.practice.next", L), "success")
@@ -176,7 +194,7 @@ class LabelPractice(W.VBox):
                 *self._fields.values(),
                 self._check,
             ],
-            layout=FULL,
+            layout=ui.full(),
         )
         self._head = [self._title, self._intro] + (
             [] if self._cases else [self._level, self._start]
@@ -396,54 +414,92 @@ class OwnLabelCheck(W.VBox):
     def __init__(
         self, session: Any = None, lang: str | None = None, today: dt.date | None = None
     ) -> None:
-        super().__init__(layout=W.Layout(width="100%", max_width="640px"))
+        super().__init__(layout=ui.layout(width="100%", max_width="640px"))
         self.add_class("pangan-own-label")
         self._session = session = _session(session)
         self._lang = L = _lang(session, lang)
         self._today = today
         self._inputs: dict[str, W.Widget] = {}
         rows: list[W.Widget] = [
-            W.HTML(f"<h3>{html.escape(t('labels.own.title', L))}</h3>"),
-            W.HTML(f"<p>{html.escape(t('labels.own.intro', L))}</p>"),
+            W.HTML(
+                f"<h3>{html.escape(t('labels.own.title', L))}</h3>",
+                style=ui.style(ui.HTMLStyle),
+                layout=ui.layout(),
+            ),
+            W.HTML(
+                f"<p>{html.escape(t('labels.own.intro', L))}</p>",
+                style=ui.style(ui.HTMLStyle),
+                layout=ui.layout(),
+            ),
         ]
         cats = sorted(categories()["categories"], key=lambda k: t(f"labels.category.{k}", L))
         self._category = W.Dropdown(
             options=[(t("labels.own.choose_category", L), "")]
             + [(t(f"labels.category.{k}", L), k) for k in cats],
             value="",
-            layout=W.Layout(width="100%", height="40px"),
+            layout=ui.layout(width="100%", height="40px"),
+            style=ui.style(ui.DescriptionStyle),
         )
-        rows += [W.HTML(f"<b>{html.escape(t('labels.field.category', L))}</b>"), self._category]
+        rows += [
+            W.HTML(
+                f"<b>{html.escape(t('labels.field.category', L))}</b>",
+                style=ui.style(ui.HTMLStyle),
+                layout=ui.layout(),
+            ),
+            self._category,
+        ]
         for name in self.TEXT_FIELDS + self.AREA_FIELDS:
             cls = W.Textarea if name in self.AREA_FIELDS else W.Text
             widget = cls(
                 value="",
                 placeholder=t(f"labels.own.hint.{name}", L),
-                layout=W.Layout(width="100%", height="80px" if cls is W.Textarea else "40px"),
+                layout=ui.layout(width="100%", height="80px" if cls is W.Textarea else "40px"),
+                style=ui.style(ui.TextStyle),
             )
             self._inputs[name] = widget
-            rows += [W.HTML(f"<b>{html.escape(t(f'labels.field.{name}', L))}</b>"), widget]
+            rows += [
+                W.HTML(
+                    f"<b>{html.escape(t(f'labels.field.{name}', L))}</b>",
+                    style=ui.style(ui.HTMLStyle),
+                    layout=ui.layout(),
+                ),
+                widget,
+            ]
         self._halal = W.Checkbox(
             value=False,
             description=t("labels.own.halal", L),
             indent=False,
-            layout=W.Layout(width="100%", height="40px"),
+            layout=ui.layout(width="100%", height="40px"),
+            style=ui.style(ui.CheckboxStyle),
         )
         self._shelf = W.BoundedIntText(
-            value=0, min=0, max=3650, layout=W.Layout(width="100%", height="40px")
+            value=0,
+            min=0,
+            max=3650,
+            layout=ui.layout(width="100%", height="40px"),
+            style=ui.style(ui.DescriptionStyle),
         )
         rows += [
             self._halal,
-            W.HTML(f"<b>{html.escape(t('labels.own.shelf_life', L))}</b>"),
+            W.HTML(
+                f"<b>{html.escape(t('labels.own.shelf_life', L))}</b>",
+                style=ui.style(ui.HTMLStyle),
+                layout=ui.layout(),
+            ),
             self._shelf,
-            W.HTML(f"<b>{html.escape(t('labels.own.main_panel', L))}</b>"),
+            W.HTML(
+                f"<b>{html.escape(t('labels.own.main_panel', L))}</b>",
+                style=ui.style(ui.HTMLStyle),
+                layout=ui.layout(),
+            ),
         ]
         self._main = {
             f: W.Checkbox(
                 value=True,
                 description=t(f"labels.field.{f}", L),
                 indent=False,
-                layout=W.Layout(width="100%", height="40px"),
+                layout=ui.layout(width="100%", height="40px"),
+                style=ui.style(ui.CheckboxStyle),
             )
             for f in self.MAIN_FIELDS
         }
@@ -569,21 +625,30 @@ class PermitExplainer(W.VBox):
     def __init__(
         self, session: Any = None, lang: str | None = None, today: dt.date | None = None
     ) -> None:
-        super().__init__(layout=W.Layout(width="100%", max_width="640px"))
+        super().__init__(layout=ui.layout(width="100%", max_width="640px"))
         self.add_class("pangan-permit-explainer")
         self._lang = L = _lang(_session(session), lang)
         self._today = today or dt.date.today()
         self._number = W.Text(
             value="",
             placeholder=t("permits.explainer.placeholder", L),
-            layout=W.Layout(width="100%", height="40px"),
+            layout=ui.layout(width="100%", height="40px"),
+            style=ui.style(ui.TextStyle),
         )
         self._explain = _button(t("permits.explainer.button", L), "primary")
         self._out = ui.html_block(css_class="pangan-permit-out")
         self._explain.on_click(self._on_explain)
         self.children = [
-            W.HTML(f"<h3>{html.escape(t('permits.explainer.title', L))}</h3>"),
-            W.HTML(f"<p>{html.escape(t('permits.explainer.intro', L))}</p>"),
+            W.HTML(
+                f"<h3>{html.escape(t('permits.explainer.title', L))}</h3>",
+                style=ui.style(ui.HTMLStyle),
+                layout=ui.layout(),
+            ),
+            W.HTML(
+                f"<p>{html.escape(t('permits.explainer.intro', L))}</p>",
+                style=ui.style(ui.HTMLStyle),
+                layout=ui.layout(),
+            ),
             self._number,
             self._explain,
             self._out,

@@ -46,7 +46,8 @@ def _text(placeholder: str = "", value: str = "") -> w.Text:
         value=value,
         placeholder=placeholder,
         continuous_update=False,
-        layout=w.Layout(width="100%", min_height=TAP),
+        layout=ui.layout(width="100%", min_height=TAP),
+        style=ui.style(ui.TextStyle),
     )
     box.add_class("pangan-input")
     return box
@@ -141,6 +142,7 @@ class NutritionCalculator(w.VBox):
                      for c in ["general", *exempt_categories()]],
             value="general",
             layout=ui.FULL,
+            style=ui.style(ui.DescriptionStyle),
         )  # fmt: skip
         self._category.add_class("pangan-radio")
         self._basis = w.RadioButtons(
@@ -148,17 +150,20 @@ class NutritionCalculator(w.VBox):
                      (t("nutrition.widget.basis_declared", lang), "declared")],
             value=DEFAULT_AKG_BASIS,
             layout=ui.FULL,
+            style=ui.style(ui.DescriptionStyle),
         )  # fmt: skip
         self._basis.add_class("pangan-radio")
         self._compute = ui.button(t("nutrition.widget.compute", lang))
         self._result = ui.html_block()
         self._png = ui.button(t("nutrition.widget.make_png", lang), style="")
-        self._png.layout.display = "none"
+        # Its own Layout: it is shown and hidden (ui.button's Layout is shared).
+        self._png.layout = w.Layout(width="100%", min_height="44px", display="none")
         self._png_link = ui.html_block()
         self._ggl_set = w.RadioButtons(
             options=[(t(f"nutrition.ggl.set.{k}", lang), k) for k in ggl_sets()],
             value=ggl_sets()[0],
             layout=ui.FULL,
+            style=ui.style(ui.DescriptionStyle),
         )
         self._ggl_set.add_class("pangan-radio")
         self._ggl = ui.html_block()
@@ -332,9 +337,16 @@ class RecipeEstimator(w.VBox):
         self.lines: list[tuple[str, float]] = []
         self.estimate: RecipeEstimate | None = None
         self._table_note = ui.html_block()
-        self._upload = w.FileUpload(accept=".csv", multiple=False, layout=w.Layout(min_height=TAP))
+        self._upload = w.FileUpload(
+            accept=".csv",
+            multiple=False,
+            layout=ui.layout(min_height=TAP),
+            style=ui.style(ui.ButtonStyle),
+        )
         self._ingredient = w.Combobox(
-            ensure_option=False, layout=w.Layout(width="100%", min_height=TAP)
+            ensure_option=False,
+            layout=ui.layout(width="100%", min_height=TAP),
+            style=ui.style(ui.TextStyle),
         )
         self._ingredient.add_class("pangan-input")
         self._grams = _text()

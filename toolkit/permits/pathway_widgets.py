@@ -129,6 +129,7 @@ class PathwayAdvisor(w.VBox):
                 value=False,
                 description=t(f"pathway.widget.{name}", lang),
                 layout=ui.FULL,
+                style=ui.style(ui.ToggleButtonsStyle),
             )
             for name in ("animal_origin", "imported", "repacked", "alcohol", "food_additive")
         }

@@ -66,8 +66,15 @@ def _problems_from_validation(fname: str, raw: dict[str, Any], exc: ValidationEr
     return problems
 
 
+_loaded: dict[tuple[str, int, int], Bank] = {}
+
+
 def load_bank(path: str | Path) -> Bank:
     """Read and validate one bank file; its key is the file name without ``.yaml``.
+
+    A bank already read is reused while its file is unchanged (same modification time and
+    size): a trainer's edit is read at the next opening, and kernels forked from the warm
+    fork server share the banks it read (toolkit.serve.forkserver).
 
     Args:
         path: The YAML file (e.g. ``toolkit/quiz/banks/hygiene.yaml``).
@@ -80,6 +87,20 @@ def load_bank(path: str | Path) -> Bank:
             problem; ``err.problems`` lists all of them.
     """
     path = Path(path)
+    try:
+        st = path.stat()
+        stamp = (str(path.resolve()), st.st_mtime_ns, st.st_size)
+    except OSError:
+        stamp = None
+    if stamp in _loaded:
+        return _loaded[stamp]
+    bank = _read_bank(path)
+    if stamp is not None:
+        _loaded[stamp] = bank
+    return bank
+
+
+def _read_bank(path: Path) -> Bank:
     fname = _display_name(path)
     try:
         raw = yamlio.safe_load(path.read_text(encoding="utf-8"))

@@ -316,7 +316,7 @@ class QuizWidget(w.VBox):
             img = w.Image(
                 value=q.image_path.read_bytes(),
                 format=fmt,
-                layout=w.Layout(width="100%", max_width="420px", height="auto"),
+                layout=ui.layout(width="100%", max_width="420px", height="auto"),
             )
             parts.append(img)
             alt = q.image_alt.get(lang) if q.image_alt else ""
@@ -344,7 +344,8 @@ class QuizWidget(w.VBox):
                     value=False,
                     description="",
                     tooltip=o.text.get(lang),
-                    layout=w.Layout(width="48px", min_width="48px", min_height="44px"),
+                    layout=ui.layout(width="48px", min_width="48px", min_height="44px"),
+                    style=ui.style(ui.ToggleButtonStyle),
                 )
                 box.add_class("pangan-tick")
                 box.observe(self._on_tick, names="value")
@@ -352,7 +353,7 @@ class QuizWidget(w.VBox):
                 label.layout = w.Layout(width="calc(100% - 56px)")
                 boxes.append(box)
                 rows.append(
-                    w.HBox([box, label], layout=w.Layout(width="100%", align_items="center"))
+                    w.HBox([box, label], layout=ui.layout(width="100%", align_items="center"))
                 )
             self._controls = boxes
             return w.VBox(rows, layout=ui.FULL)
@@ -360,10 +361,11 @@ class QuizWidget(w.VBox):
             self._controls = w.Text(
                 value="",
                 placeholder=t("quiz.number_placeholder", lang),
-                layout=w.Layout(width="60%", min_height="40px"),
+                layout=ui.layout(width="60%", min_height="40px"),
+                style=ui.style(ui.TextStyle),
             )
             unit = ui.html_block(f"<b>{html.escape(q.unit.get(lang) if q.unit else '')}</b>")
-            unit.layout = w.Layout(width="35%")
+            unit.layout = ui.layout(width="35%")
             return w.HBox([self._controls, unit], layout=ui.FULL)
         self._order = [o.id for o in q.options]
         self._controls = w.VBox(layout=ui.FULL)
@@ -385,18 +387,20 @@ class QuizWidget(w.VBox):
             label = ui.html_block(
                 f"<b>{pos + 1}.</b> {html.escape(opt.text.get(lang) if opt else oid)}"
             )
-            label.layout = w.Layout(width="60%")
+            label.layout = ui.layout(width="60%")
             up = w.Button(
                 description="▲",
                 tooltip=t("quiz.move_up", lang),
                 disabled=pos == 0,
-                layout=w.Layout(width="20%", min_height="44px"),
+                layout=ui.layout(width="20%", min_height="44px"),
+                style=ui.style(ui.ButtonStyle),
             )
             down = w.Button(
                 description="▼",
                 tooltip=t("quiz.move_down", lang),
                 disabled=pos == len(self._order) - 1,
-                layout=w.Layout(width="20%", min_height="44px"),
+                layout=ui.layout(width="20%", min_height="44px"),
+                style=ui.style(ui.ButtonStyle),
             )
             up.on_click(self._guard(lambda _b, o=oid: self._move(o, -1)))
             down.on_click(self._guard(lambda _b, o=oid: self._move(o, 1)))

@@ -53,6 +53,22 @@ WARM_MODULES = (
     "sqlalchemy.dialects.sqlite",
     "toolkit.quiz.bank",
     "toolkit.quiz.engine",
+    # The classroom and every module's widgets: they make no widget at import (tested),
+    # so their code and data are shared by all kernels instead of read by each.
+    "sqlite3",
+    "babel.dates",
+    "toolkit.app.ui",
+    "toolkit.app.runner",
+    "toolkit.app.classroom",
+    "toolkit.quiz.widgets",
+    "toolkit.hygiene.widgets",
+    "toolkit.hygiene.five_keys_widgets",
+    "toolkit.hygiene.practice",
+    "toolkit.labels.widgets",
+    "toolkit.gmp.widgets",
+    "toolkit.permits.pathway_widgets",
+    "toolkit.nutrition.widgets",
+    "toolkit.shelflife.widgets",
     # The calculators' libraries (shelf life, nutrition, temperature logs): ~75 MB a kernel
     # when each imports them, shared here.
     "numpy",
@@ -60,6 +76,27 @@ WARM_MODULES = (
     "scipy.stats",
     "matplotlib.figure",
     "matplotlib.backends.backend_agg",
+)
+# Data every trainee reads (cached loaders, no argument): read once here.
+WARM_DATA = (
+    "toolkit.quiz.bank:load_banks",
+    "toolkit.hygiene.model:rules",
+    "toolkit.hygiene.practice:practice_data",
+    "toolkit.hygiene.five_keys:load_five_keys",
+    "toolkit.labels.vocab:vocab",
+    "toolkit.labels.vocab:rules",
+    "toolkit.labels.vocab:categories",
+    "toolkit.labels.dates:date_words",
+    "toolkit.labels.generator:generator_data",
+    "toolkit.gmp.model:checklist",
+    "toolkit.gmp.model:level_rules",
+    "toolkit.permits.model:permit_data",
+    "toolkit.permits.pathway:data",
+    "toolkit.nutrition.data:alg_table",
+    "toolkit.nutrition.data:rounding_table",
+    "toolkit.nutrition.data:exempt_table",
+    "toolkit.nutrition.data:ggl_table",
+    "toolkit.shelflife.content:datasets",
 )
 START_TIMEOUT_S = 30.0
 
@@ -78,10 +115,20 @@ def _warm() -> None:
             importlib.import_module(name)
         except Exception:  # a kernel then imports it itself
             log.exception("fork server: cannot import %s", name)
-    from toolkit.i18n import LANGS, catalogue
+    for spec in WARM_DATA:
+        mod, _, fn = spec.partition(":")
+        try:
+            getattr(importlib.import_module(mod), fn)()
+        except Exception:  # a kernel then reads it itself (and shows its own message)
+            log.exception("fork server: cannot read %s", spec)
+    import datetime as dt
+
+    from toolkit.i18n import LANGS, catalogue, fmt_date, fmt_number
 
     for lang in LANGS:
         catalogue(lang)
+        fmt_number(1234.5, lang, 1)  # Babel reads its locale data on first use
+        fmt_date(dt.date(2026, 1, 31), lang)
 
 
 def widgets_made() -> int:

@@ -15,12 +15,12 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from toolkit.app import ui
 from toolkit.i18n import fmt_date, fmt_number, normalize_lang, t
 from toolkit.shelflife.model.errors import ShelfLifeError
 
 log = logging.getLogger("pangan")
 
-FULL = widgets.Layout(width="100%")
 QUIZ = "shelflife.drills"
 
 
@@ -43,7 +43,8 @@ def _button(text: str, style: str = "primary") -> widgets.Button:
     return widgets.Button(
         description=text,
         button_style=style,
-        layout=widgets.Layout(width="100%", min_height="44px", height="auto"),
+        layout=ui.layout(width="100%", min_height="44px", height="auto"),
+        style=ui.style(ui.ButtonStyle),
     )
 
 
@@ -51,8 +52,8 @@ def _field(label: str, value: str = "") -> widgets.Text:
     return widgets.Text(
         value=value,
         description=label,
-        style={"description_width": "initial"},
-        layout=FULL,
+        style=ui.style(ui.TextStyle, description_width="initial"),
+        layout=ui.full(),
     )
 
 
@@ -92,10 +93,10 @@ class _Base(widgets.VBox):
     """Common parts: language, session, the message area and safe callbacks."""
 
     def __init__(self, session: Any = None, lang: str | None = None) -> None:
-        super().__init__(layout=widgets.Layout(width="100%", max_width="640px"))
+        super().__init__(layout=ui.layout(width="100%", max_width="640px"))
         self._session = _session(session)
         self._lang = _lang(self._session, lang)
-        self._message = widgets.HTML(layout=FULL)
+        self._message = widgets.HTML(layout=ui.full(), style=ui.style(ui.HTMLStyle))
 
     def _t(self, key: str, **params: Any) -> str:
         return t(key, self._lang, **params)
@@ -151,7 +152,8 @@ class AsltLab(_Base):
             options=[(self._t("shelflife.ui.mode_normal"), "normal"),
                      (self._t("shelflife.ui.mode_guided"), "guided")],
             value="normal",
-            layout=FULL,
+            layout=ui.full(),
+            style=ui.style(ui.ToggleButtonsStyle),
         )  # fmt: skip
         self._source = widgets.RadioButtons(
             options=[(self._t("shelflife.ui.source_example"), "example"),
@@ -159,21 +161,24 @@ class AsltLab(_Base):
                      (self._t("shelflife.ui.source_upload"), "upload")],
             value="example" if dataset else "paste",
             description=self._t("shelflife.ui.source"),
-            style={"description_width": "initial"},
-            layout=FULL,
+            style=ui.style(ui.DescriptionStyle, description_width="initial"),
+            layout=ui.full(),
         )  # fmt: skip
         self._example = widgets.Dropdown(
             options=[(self._t(f"shelflife.dataset.{d.id}.title"), d.id) for d in self._examples],
             value=dataset if dataset in {d.id for d in self._examples} else self._examples[0].id,
-            layout=FULL,
+            layout=ui.full(),
+            style=ui.style(ui.DescriptionStyle),
         )
         self._paste = widgets.Textarea(
             placeholder="temp_c,day,value\n25,0,3.0\n25,7,3.2\n…",
-            layout=widgets.Layout(width="100%", height="160px"),
+            layout=ui.layout(width="100%", height="160px"),
+            style=ui.style(ui.TextStyle),
         )
         self._upload = widgets.FileUpload(
             accept=".csv,.txt,.xlsx", multiple=False, description=self._t("shelflife.ui.upload"),
-            layout=widgets.Layout(width="100%", min_height="44px"),
+            layout=ui.layout(width="100%", min_height="44px"),
+            style=ui.style(ui.ButtonStyle),
         )  # fmt: skip
         self._order = widgets.RadioButtons(
             options=[(self._t("shelflife.ui.order_auto"), "auto"),
@@ -181,37 +186,41 @@ class AsltLab(_Base):
                      (self._t("shelflife.ui.order_1"), "1")],
             value="auto",
             description=self._t("shelflife.ui.order"),
-            style={"description_width": "initial"},
-            layout=FULL,
+            style=ui.style(ui.DescriptionStyle, description_width="initial"),
+            layout=ui.full(),
         )  # fmt: skip
         self._kelvin = widgets.RadioButtons(
             options=[("T = °C + 273,15" if self._lang == "id" else "T = °C + 273.15", "273.15"),
                      ("T = °C + 273", "273")],
             value="273.15",
             description=self._t("shelflife.ui.kelvin"),
-            style={"description_width": "initial"},
-            layout=FULL,
+            style=ui.style(ui.DescriptionStyle, description_width="initial"),
+            layout=ui.full(),
         )  # fmt: skip
         self._storage = _field(self._t("shelflife.ui.storage_temp"), "30")
         self._initial = _field(self._t("shelflife.ui.initial"), "")
         self._limit = _field(self._t("shelflife.ui.limit"), "")
         self._production = widgets.DatePicker(
             description=self._t("shelflife.ui.production_date"),
-            style={"description_width": "initial"},
-            layout=FULL,
+            style=ui.style(ui.DescriptionStyle, description_width="initial"),
+            layout=ui.full(),
         )
         self._margin = _field(self._t("shelflife.ui.margin"), "0")
         self._compute = _button(self._t("shelflife.ui.compute"))
-        self._result = widgets.HTML(layout=FULL)
-        self._plots = widgets.HTML(layout=FULL)
-        self._input_box = widgets.VBox(layout=FULL)
+        self._result = widgets.HTML(layout=ui.full(), style=ui.style(ui.HTMLStyle))
+        self._plots = widgets.HTML(layout=ui.full(), style=ui.style(ui.HTMLStyle))
+        self._input_box = widgets.VBox(layout=ui.full())
         self._source.observe(self._on_source, names="value")
         self._example.observe(self._on_example, names="value")
         self._compute.on_click(self._safely(self.compute))
         self._on_source()
         self._on_example()
         self.children = [
-            widgets.HTML(f"<h3>{html.escape(self._t('shelflife.ui.lab_title'))}</h3>"),
+            widgets.HTML(
+                f"<h3>{html.escape(self._t('shelflife.ui.lab_title'))}</h3>",
+                style=ui.style(ui.HTMLStyle),
+                layout=ui.layout(),
+            ),
             self._mode,
             self._source,
             self._input_box,
@@ -446,10 +455,14 @@ class _Form(_Base):
             for name, default in self.FIELDS
         }
         self._compute = _button(self._t("shelflife.ui.compute"))
-        self._output = widgets.HTML(layout=FULL)
+        self._output = widgets.HTML(layout=ui.full(), style=ui.style(ui.HTMLStyle))
         self._compute.on_click(self._safely(self.compute))
         self.children = [
-            widgets.HTML(f"<h3>{html.escape(self._t(self.TITLE))}</h3>"),
+            widgets.HTML(
+                f"<h3>{html.escape(self._t(self.TITLE))}</h3>",
+                style=ui.style(ui.HTMLStyle),
+                layout=ui.layout(),
+            ),
             *self._fields.values(),
             self._compute,
             self._message,
@@ -538,19 +551,26 @@ class BestBeforeCalculator(_Base):
         self.result: Any = None
         self._production = widgets.DatePicker(
             description=self._t("shelflife.ui.production_date"),
-            style={"description_width": "initial"},
-            layout=FULL,
+            style=ui.style(ui.DescriptionStyle, description_width="initial"),
+            layout=ui.full(),
         )
         self._days = _field(self._t("shelflife.ui.field_days"), f"{days:g}")
         self._margin = _field(self._t("shelflife.ui.margin"), "0")
         self._month_year = widgets.Checkbox(
-            description=self._t("shelflife.ui.month_year"), indent=False, layout=FULL
+            description=self._t("shelflife.ui.month_year"),
+            indent=False,
+            layout=ui.full(),
+            style=ui.style(ui.CheckboxStyle),
         )
         self._compute = _button(self._t("shelflife.ui.compute"))
-        self._output = widgets.HTML(layout=FULL)
+        self._output = widgets.HTML(layout=ui.full(), style=ui.style(ui.HTMLStyle))
         self._compute.on_click(self._safely(self.compute))
         self.children = [
-            widgets.HTML(f"<h3>{html.escape(self._t('shelflife.ui.best_before_title'))}</h3>"),
+            widgets.HTML(
+                f"<h3>{html.escape(self._t('shelflife.ui.best_before_title'))}</h3>",
+                style=ui.style(ui.HTMLStyle),
+                layout=ui.layout(),
+            ),
             self._production,
             self._days,
             self._margin,
@@ -602,16 +622,21 @@ class DrillCard(_Base):
                     (self._t("shelflife.ui.order_1"), "1"),
                 ],
                 value=None,
-                layout=FULL,
+                layout=ui.full(),
+                style=ui.style(ui.DescriptionStyle),
             )
         else:
             placeholder = "2027-01-31" if drill.kind == "best_before" else "0,123"
-            self._answer = widgets.Text(placeholder=placeholder, layout=FULL)
+            self._answer = widgets.Text(
+                placeholder=placeholder, layout=ui.full(), style=ui.style(ui.TextStyle)
+            )
         self._check = _button(t("common.check.submit", self._lang))
-        self._feedback = widgets.HTML(layout=FULL)
+        self._feedback = widgets.HTML(layout=ui.full(), style=ui.style(ui.HTMLStyle))
         self._check.on_click(self._safely(self.check))
         self.children = [
-            widgets.HTML(f"<p>{html.escape(prompt)}</p>"),
+            widgets.HTML(
+                f"<p>{html.escape(prompt)}</p>", style=ui.style(ui.HTMLStyle), layout=ui.layout()
+            ),
             self._answer,
             self._check,
             self._message,
@@ -696,7 +721,7 @@ class DrillSet(widgets.VBox):
     def __init__(
         self, path: str | Path = "kuis", session: Any = None, lang: str | None = None
     ) -> None:
-        super().__init__(layout=widgets.Layout(width="100%", max_width="640px"))
+        super().__init__(layout=ui.layout(width="100%", max_width="640px"))
         from toolkit.shelflife.content import drill_file
         from toolkit.shelflife.drills import load_drills
 
@@ -707,7 +732,13 @@ class DrillSet(widgets.VBox):
             drills = load_drills(path)
         except ShelfLifeError as err:
             self.cards: list[DrillCard] = []
-            self.children = [widgets.HTML(_box("error", err.message(self._lang)))]
+            self.children = [
+                widgets.HTML(
+                    _box("error", err.message(self._lang)),
+                    style=ui.style(ui.HTMLStyle),
+                    layout=ui.layout(),
+                )
+            ]
             return
         self.cards = [DrillCard(d, session, self._lang) for d in drills]
         shown: set[str] = set()
@@ -715,7 +746,9 @@ class DrillSet(widgets.VBox):
         for number, (drill, card) in enumerate(zip(drills, self.cards, strict=True), start=1):
             children.append(
                 widgets.HTML(
-                    f"<h4>{html.escape(t('shelflife.ui.drill_n', self._lang, n=number))}</h4>"
+                    f"<h4>{html.escape(t('shelflife.ui.drill_n', self._lang, n=number))}</h4>",
+                    style=ui.style(ui.HTMLStyle),
+                    layout=ui.layout(),
                 )
             )
             for key in ("dataset", "isotherm"):
@@ -737,8 +770,9 @@ class DrillSet(widgets.VBox):
             for row in rows[1:]
         )
         table = widgets.HTML(
-            f'<div style="max-height:260px;overflow:auto"><table><tr>{head}</tr>{body}</table></div>'
+            f'<div style="max-height:260px;overflow:auto"><table><tr>{head}</tr>{body}</table></div>',
+            layout=ui.layout(),
         )
-        acc = widgets.Accordion(children=[table], layout=FULL)
+        acc = widgets.Accordion(children=[table], layout=ui.full())
         acc.set_title(0, t("shelflife.ui.data_table", self._lang, name=path.name))
         return acc

@@ -1,0 +1,55 @@
+"""Widgets made by the toolkit share Layout and Style models (fewer comm messages per page),
+and a shared model cannot be changed by mistake."""
+
+from __future__ import annotations
+
+import ipywidgets as w
+import pytest
+from ipywidgets.widgets.widget import _instances
+
+from toolkit.app import ui
+from toolkit.app.classroom import Classroom
+from toolkit.app.session import Session
+
+
+def test_blocks_and_buttons_share_layout_and_style():
+    a, b = ui.html_block("a"), ui.html_block("b")
+    assert a.layout is b.layout is ui.FULL
+    assert a.style is b.style
+    x, y = ui.button("x"), ui.button("y", style="")
+    assert x.layout is y.layout and x.style is y.style
+    assert x.layout.min_height == "44px" and x.layout.width == "100%"
+    assert ui.layout(width="100%", height="40px") is ui.layout(height="40px", width="100%")
+    assert ui.style(ui.TextStyle) is not ui.style(ui.DescriptionStyle)
+
+
+def test_a_shared_layout_cannot_change_but_a_widget_can_get_its_own():
+    a, b = ui.html_block("a"), ui.html_block("b")
+    with pytest.raises(ui.SharedModelError):
+        a.layout.display = "none"
+    assert b.layout.display is None
+    a.layout = w.Layout(width="100%", display="none")
+    assert a.layout.display == "none" and b.layout.display is None
+    with pytest.raises(ui.SharedModelError):
+        ui.button("c").style.button_color = "red"
+    a.value = "<p>widget values still change</p>"
+
+
+def test_every_module_opens_and_leaves_its_shared_models_as_made(tmp_path, monkeypatch):
+    monkeypatch.setenv("PANGAN_DATA_DIR", str(tmp_path))
+    room = Classroom(Session(lang="id"))
+    names = [card.module.name for card in room.cards()]
+    assert len(names) >= 8
+    for name in names:
+        room.open_module(name)
+        assert room.current == name
+        assert "pangan-msg-error" not in room._status.value
+        room.go_home()
+    shared = [m for m in list(_instances.values()) if getattr(m, "_pangan_frozen", False)]
+    assert any(isinstance(m, w.Layout) for m in shared)
+    assert any(isinstance(m, ui.HTMLStyle) for m in shared)
+    for model in shared:
+        made = model._pangan_props
+        assert {k: getattr(model, k) for k in made} == made
+        if isinstance(model, w.Layout) and "display" not in made:
+            assert model.display is None
