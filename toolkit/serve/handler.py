@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import html as _html
+import json
 
 from voila.tornado.handler import TornadoVoilaHandler
 
@@ -70,6 +71,45 @@ class PanganVoilaHandler(TornadoVoilaHandler):
         await super().get(path)
 
 
+V1_PROTOCOL = "v1.kernel.websocket.jupyter.org"
+
+
+def ws_message_header(ws_msg: bytes) -> dict | None:
+    """The header of a binary kernel websocket frame, in either of jupyter_server's formats,
+    without trusting the counts it carries.
+
+    Voila's own reader assumes the ``v1.kernel.websocket.jupyter.org`` layout (a little-endian
+    uint64 count, then offsets). A client on the older JSON protocol gets a message with binary
+    buffers (an image, an upload) in the other layout (a big-endian uint32 count, then offsets),
+    which that reader takes as a count of ~10^17 offsets: the server's only thread loops on it
+    and every page of the workshop stops. Here a count that does not fit the frame is rejected,
+    and the older layout is read as such.
+    """
+    size = len(ws_msg)
+    count = int.from_bytes(ws_msg[:8], "little")
+    if count >= 3 and 8 * (count + 1) <= size:  # v1: channel, header, parent header, ...
+        offsets = [
+            int.from_bytes(ws_msg[8 * (i + 1) : 8 * (i + 2)], "little") for i in range(count)
+        ]
+        if offsets == sorted(offsets) and offsets[-1] <= size:
+            try:
+                return json.loads(ws_msg[offsets[1] : offsets[2]].decode("utf-8"))
+            except ValueError:
+                pass
+    count = int.from_bytes(ws_msg[:4], "big")  # the older layout: JSON message, then buffers
+    if count >= 1 and 4 * (count + 1) <= size:
+        offsets = [int.from_bytes(ws_msg[4 * (i + 1) : 4 * (i + 2)], "big") for i in range(count)]
+        end = offsets[1] if count > 1 else size
+        if offsets[0] <= end <= size:
+            try:
+                msg = json.loads(ws_msg[offsets[0] : end].decode("utf-8"))
+            except ValueError:
+                return None
+            header = msg.get("header") if isinstance(msg, dict) else None
+            return header if isinstance(header, dict) else None
+    return None
+
+
 def capped_pool_factory(factory, max_kernels: int):
     """Wrap Voila's kernel-manager factory so the preheated pool is not refilled past
     ``max_kernels`` kernels in all (Voila refills the pool after every hand-over, which
@@ -96,7 +136,10 @@ def install(max_kernels: int, refill_limit: int | None = None) -> None:
     """Make Voila use ``PanganVoilaHandler`` for its pages and a capped preheated pool
     (call before Voila starts)."""
     import voila.app
+    import voila.tornado.kernel_websocket_handler as voila_ws
     from jupyter_client.channels import HBChannel
+
+    voila_ws.read_header_from_binary_message = ws_message_header
 
     # Voila keeps a kernel client per page, each with a heartbeat thread pinging its kernel
     # every second: with a room of kernels that is most of an idle server's CPU. A kernel's
