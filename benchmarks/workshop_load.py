@@ -1,10 +1,12 @@
 """Workshop load benchmark: N simulated trainees driving the real classroom over Voila's protocol.
 
 Each simulated trainee does what a browser does (SERVING.md, "What a browser does"): GET its
-personal link, open the kernel websocket, ``kernel_info_request``, open the widget control comm
-and ``request_states`` (the page is usable now), then tap "Buka modul" on the first module card
-and answer every check of the module (choose an option, tap the submit button), with random
-think time between actions, and stay connected until the run ends.
+personal link, open the kernel websocket (the ``v1.kernel.websocket.jupyter.org`` binary
+subprotocol, as Voila's page does; ``--protocol json`` for the older JSON one),
+``kernel_info_request``, open the widget control comm and ``request_states`` (the page is usable
+now), then tap "Buka modul" on the hygiene module's card, answer every check of the module
+(choose an option, tap the submit button) and every question of its quiz (answer, submit, next),
+with random think time between actions, and stay connected until the run ends.
 
     python benchmarks/workshop_load.py --users 60 --duration 60
     python benchmarks/workshop_load.py --users 300 --ramp 60 --duration 180 --json out.json
@@ -49,6 +51,10 @@ CONFIG_RE = re.compile(
 POOL_RE = re.compile(r"Kernel pool of \S+ is filled with (\d+) kernel")
 OPEN_LABELS = ("Buka modul", "Open module")
 SUBMIT_LABELS = ("Periksa jawaban", "Check answer")
+BACK_LABELS = ("← Kembali ke Beranda", "← Back to home")  # two: above and below a module
+QUIZ_SUBMIT = ("Kirim jawaban", "Submit answer")
+QUIZ_NEXT = ("Soal berikutnya", "Next question")
+CONTROLS = {"RadioButtonsModel", "CheckboxModel", "TextModel"}  # a quiz question's answer
 WORKSHOP = "LOAD"
 
 
@@ -81,11 +87,47 @@ def module_index(key: str = "hygiene") -> int:
     return next(i for i, m in enumerate(discover()) if m.key == key)
 
 
-def decode(raw: str | bytes) -> dict:
-    """A kernel message from the websocket: JSON text, or jupyter_server's binary frame
-    (uint32 count, uint32 offsets, then the JSON message and its buffers)."""
+V1 = "v1.kernel.websocket.jupyter.org"  # the binary subprotocol Voila's page speaks
+
+
+def encode_v1(msg: dict) -> bytes:
+    """A kernel message as a ``v1.kernel.websocket.jupyter.org`` frame (uint64 count, uint64
+    offsets, the channel, then header, parent header, metadata and content as JSON)."""
+    parts = [
+        json.dumps(msg[k]).encode() for k in ("header", "parent_header", "metadata", "content")
+    ]
+    channel = msg["channel"].encode()
+    offsets = [8 * (len(parts) + 3), 8 * (len(parts) + 3) + len(channel)]
+    for part in parts:
+        offsets.append(offsets[-1] + len(part))
+    head = len(offsets).to_bytes(8, "little") + b"".join(o.to_bytes(8, "little") for o in offsets)
+    return head + channel + b"".join(parts)
+
+
+def decode_v1(raw: bytes) -> dict:
+    """A ``v1.kernel.websocket.jupyter.org`` frame as a message dict (buffers left out)."""
+    n = int.from_bytes(raw[:8], "little")
+    offsets = [int.from_bytes(raw[8 * (i + 1) : 8 * (i + 2)], "little") for i in range(n)]
+    parts = [raw[offsets[i] : offsets[i + 1]] for i in range(1, min(n - 1, 5))]
+    header, parent, metadata, content = (json.loads(p) if p else {} for p in parts)
+    channel = raw[offsets[0] : offsets[1]].decode("utf-8")
+    return {
+        "header": header,
+        "parent_header": parent,
+        "metadata": metadata,
+        "content": content,
+        "channel": channel,
+    }
+
+
+def decode(raw: str | bytes, protocol: str = V1) -> dict:
+    """A kernel message from the websocket: a v1 frame, JSON text, or on the JSON protocol
+    jupyter_server's binary frame (uint32 count, uint32 offsets, the JSON message and its
+    buffers) for a message with buffers."""
     if isinstance(raw, str):
         return json.loads(raw)
+    if protocol == V1:
+        return decode_v1(raw)
     n = int.from_bytes(raw[:4], "big")
     offsets = [int.from_bytes(raw[4 * (i + 1) : 4 * (i + 2)], "big") for i in range(n)]
     end = offsets[1] if n > 1 else len(raw)
@@ -111,11 +153,15 @@ class Trainee:
         workshop: str = WORKSHOP,
         code: str | None = None,
         stay: bool = True,
+        protocol: str = V1,
+        quiz: bool = True,
     ):
         self.base = base
         self.workshop = workshop
         self.code = code or f"U{index:04d}"
         self.stay = stay
+        self.protocol = protocol  # V1 as Voila's page, or "json" (the older protocol)
+        self.quiz = quiz  # also answer every question of the module's quiz
         self.cookies: dict[str, str] = {}
         self.kernel_id: str | None = None
         self.stats = stats
@@ -164,7 +210,10 @@ class Trainee:
     async def _send(self, msg: dict, reply_types: tuple[str, ...] = ()) -> asyncio.Future:
         fut = asyncio.get_running_loop().create_future()
         self.waiters[msg["header"]["msg_id"]] = (fut, reply_types)
-        await self.ws.write_message(json.dumps(msg))
+        if self.protocol == V1:
+            await self.ws.write_message(encode_v1(msg), binary=True)
+        else:
+            await self.ws.write_message(json.dumps(msg))
         return fut
 
     async def _read(self) -> None:
@@ -172,7 +221,7 @@ class Trainee:
             raw = await self.ws.read_message()
             if raw is None:
                 return
-            msg = decode(raw)
+            msg = decode(raw, self.protocol)
             kind = msg.get("msg_type") or msg["header"]["msg_type"]
             content = msg.get("content", {})
             if kind == "comm_open" and content.get("target_name") == "jupyter.widget":
@@ -188,12 +237,15 @@ class Trainee:
                         self.models[mid] = dict(st.get("state", {}))
                         self.order.append(mid)
             parent = (msg.get("parent_header") or {}).get("msg_id")
-            waiter = self.waiters.get(parent)
-            if waiter:
+            idle = kind == "status" and content.get("execution_state") == "idle"
+            for key in (parent, f"{parent}:idle"):
+                waiter = self.waiters.get(key)
+                if not waiter:
+                    continue
                 fut, types = waiter
-                if not fut.done() and (not types or kind in types):
+                if not fut.done() and (not types or kind in types or ("idle" in types and idle)):
                     fut.set_result(msg)
-                    self.waiters.pop(parent, None)
+                    self.waiters.pop(key, None)
 
     def find(self, labels: tuple[str, ...], start: int = 0) -> list[str]:
         return [
@@ -231,13 +283,69 @@ class Trainee:
     async def pause(self) -> None:
         await asyncio.sleep(min(self.rng.expovariate(1 / self.think), self.think * 4))
 
-    async def action(self, comm_id: str, data: dict) -> float:
-        """Send one widget message; return ms until the kernel's first reply to it."""
+    async def action(self, comm_id: str, data: dict, done: bool = False) -> float:
+        """Send one widget message; return ms until the kernel's first reply to it (with
+        ``done``, also wait until the kernel has handled it: its ``idle`` status)."""
         msg = self._msg("comm_msg", {"comm_id": comm_id, "data": data})
         t0 = time.perf_counter()
         fut = await self._send(msg, ("comm_msg", "status"))
+        finished = None
+        if done:
+            finished = asyncio.get_running_loop().create_future()
+            self.waiters[msg["header"]["msg_id"] + ":idle"] = (finished, ("idle",))
         await asyncio.wait_for(fut, self.time_left())
-        return (time.perf_counter() - t0) * 1000
+        rtt = (time.perf_counter() - t0) * 1000
+        if finished is not None:
+            await asyncio.wait_for(finished, self.time_left())
+        return rtt
+
+    async def click(self, comm_id: str, done: bool = False) -> None:
+        self.stats.rtt_ms.append(
+            await self.action(comm_id, {"method": "custom", "content": {"event": "click"}}, done)
+        )
+
+    async def answer(self, control: str) -> None:
+        """Give an answer in a radio (a random option), a checkbox (ticked) or a text field."""
+        state = self.models.get(control, {})
+        kind = state.get("_model_name")
+        if kind == "RadioButtonsModel":
+            n = len(state.get("_options_labels", [])) or 2
+            change = {"index": self.rng.randrange(n)}
+        elif kind == "CheckboxModel":
+            change = {"value": True}
+        else:
+            change = {"value": str(self.rng.randint(1, 100))}
+        self.stats.rtt_ms.append(
+            await self.action(control, {"method": "update", "state": change, "buffer_paths": []})
+        )
+
+    async def take_quiz(self, start: int, deadline: float) -> None:
+        """Answer every question of the module's quiz (from ``start`` in creation order)."""
+        submit = self.find(QUIZ_SUBMIT, start)
+        nxt = self.find(QUIZ_NEXT, start)
+        if not submit or not nxt:
+            raise RuntimeError("module has no quiz")
+        mark = self.order.index(nxt[0]) + 1  # the first question's controls come after
+        for _question in range(50):
+            if time.monotonic() > deadline:
+                return
+            controls = [
+                m
+                for m in self.order[mark:]
+                if self.models.get(m, {}).get("_model_name") in CONTROLS
+            ]
+            if not controls and _question:
+                return  # the summary: no more questions
+            await self.pause()
+            for control in controls[:1]:
+                await self.answer(control)
+                await asyncio.sleep(0.2)
+            await self.click(submit[0], done=True)
+            self.stats.answers_sent += 1
+            await self.pause()
+            mark = len(self.order)
+            await self.click(nxt[0], done=True)
+        raise RuntimeError("the quiz never ended")
 
     async def run(self, deadline: float) -> None:
         self.deadline = deadline
@@ -275,7 +383,8 @@ class Trainee:
                     f"{ws_url}/api/kernels/{kernel_id}/channels?session_id={self.session}",
                     headers=self.headers(),
                     connect_timeout=self.time_left(),
-                )
+                ),
+                subprotocols=[V1] if self.protocol == V1 else None,
             )
             self.reader = asyncio.create_task(self._read())
             fut = await self._send(self._msg("kernel_info_request", {}), ("kernel_info_reply",))
@@ -286,7 +395,10 @@ class Trainee:
                 {"comm_id": control, "target_name": "jupyter.widget.control", "data": {}},
             )
             opening["metadata"] = {"version": "1.0.0"}  # the widget control protocol
-            await self.ws.write_message(json.dumps(opening))
+            if self.protocol == V1:
+                await self.ws.write_message(encode_v1(opening), binary=True)
+            else:
+                await self.ws.write_message(json.dumps(opening))
             fut = await self._send(
                 self._msg("comm_msg", {"comm_id": control, "data": {"method": "request_states"}}),
                 ("comm_msg",),
@@ -307,7 +419,8 @@ class Trainee:
                 )
             )
             end = time.monotonic() + self.time_left()
-            while not self.find(SUBMIT_LABELS, mark) and time.monotonic() < end:
+            # The module is all there when its second back button (below it) has come.
+            while len(self.find(BACK_LABELS, mark)) < 2 and time.monotonic() < end:
                 await asyncio.sleep(0.02)
             self.stats.open_ms.append((time.perf_counter() - opened) * 1000)
             if not self.pairs(mark):
@@ -316,19 +429,12 @@ class Trainee:
                 if time.monotonic() > deadline:
                     break
                 await self.pause()
-                n = len(self.models[radio].get("_options_labels", [])) or 2
-                choice = self.rng.randrange(n)
-                self.stats.rtt_ms.append(
-                    await self.action(
-                        radio,
-                        {"method": "update", "state": {"index": choice}, "buffer_paths": []},
-                    )
-                )
+                await self.answer(radio)
                 await asyncio.sleep(0.2)
-                self.stats.rtt_ms.append(
-                    await self.action(submit, {"method": "custom", "content": {"event": "click"}})
-                )
+                await self.click(submit)
                 self.stats.answers_sent += 1
+            if self.quiz:
+                await self.take_quiz(mark, deadline)
             self.stats.users_done += 1
             # A trainee keeps the page open (reading) until the session ends.
             while self.stay and time.monotonic() < deadline:
@@ -516,7 +622,14 @@ def cpu_split(server: Server) -> dict[str, float]:
 
 # --------------------------------------------------------------------------- a run
 async def simulate(
-    server: Server, users: int, duration: float, ramp: float, think: float, seed: int
+    server: Server,
+    users: int,
+    duration: float,
+    ramp: float,
+    think: float,
+    seed: int,
+    protocol: str = V1,
+    quiz: bool = True,
 ) -> dict:
     AsyncHTTPClient.configure(None, max_clients=max(users, 10))
     stats = Stats()
@@ -536,7 +649,9 @@ async def simulate(
 
     async def arrive(i: int) -> None:
         await asyncio.sleep(rng.uniform(0, ramp) if ramp > 0 else 0)
-        await Trainee(server.url, i, stats, random.Random(seed * 1000 + i), think).run(deadline)
+        own = random.Random(seed * 1000 + i)
+        trainee = Trainee(server.url, i, stats, own, think, protocol=protocol, quiz=quiz)
+        await trainee.run(deadline)
 
     cpu_before = cpu_split(server)
     sampler = asyncio.create_task(sample())
@@ -610,6 +725,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--baseline", action="store_true", help="also run plain voila defaults")
     ap.add_argument("--json", type=Path, default=None, help="write the figures as JSON")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument(
+        "--protocol", choices=[V1, "json"], default=V1, help="websocket protocol (default: v1)"
+    )
+    ap.add_argument("--no-quiz", action="store_true", help="answer the module's checks only")
     ap.add_argument("--serve-arg", action="append", default=[], help="extra pangan serve argument")
     args = ap.parse_args(argv)
 
@@ -643,7 +762,14 @@ def main(argv: list[str] | None = None) -> int:
             rows.append(
                 asyncio.run(
                     simulate(
-                        servers[0], args.users, args.duration, args.ramp, args.think, args.seed
+                        servers[0],
+                        args.users,
+                        args.duration,
+                        args.ramp,
+                        args.think,
+                        args.seed,
+                        args.protocol,
+                        not args.no_quiz,
                     )
                 )
             )
@@ -654,7 +780,16 @@ def main(argv: list[str] | None = None) -> int:
             try:
                 rows.append(
                     asyncio.run(
-                        simulate(base, args.users, args.duration, args.ramp, args.think, args.seed)
+                        simulate(
+                            base,
+                            args.users,
+                            args.duration,
+                            args.ramp,
+                            args.think,
+                            args.seed,
+                            args.protocol,
+                            not args.no_quiz,
+                        )
                     )
                 )
             finally:
