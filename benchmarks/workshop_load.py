@@ -54,6 +54,8 @@ SUBMIT_LABELS = ("Periksa jawaban", "Check answer")
 BACK_LABELS = ("← Kembali ke Beranda", "← Back to home")  # two: above and below a module
 QUIZ_SUBMIT = ("Kirim jawaban", "Submit answer")
 QUIZ_NEXT = ("Soal berikutnya", "Next question")
+NOT_SAVED = ("Belum tersimpan", "Not saved yet")  # the page says so: the trainee taps again
+NO_ANSWER = ("Pilih jawaban dulu", "Choose an answer first", "Tulis sebuah angka", "Type a number")
 CONTROLS = {"RadioButtonsModel", "CheckboxModel", "TextModel"}  # a quiz question's answer
 WORKSHOP = "LOAD"
 
@@ -67,6 +69,8 @@ class Stats:
     errors: list[str] = field(default_factory=list)
     answers_sent: int = 0
     full_pages: int = 0
+    not_saved: int = 0  # "not saved yet" shown (the trainee tapped again)
+    no_answer: int = 0  # "choose an answer first" shown (the simulated answer did not count)
     users_done: int = 0
     unfinished: int = 0
 
@@ -172,6 +176,7 @@ class Trainee:
         self.models: dict[str, dict] = {}  # model id -> state
         self.order: list[str] = []  # model ids in creation order
         self.waiters: dict[str, asyncio.Future] = {}  # parent msg id -> first reply
+        self.shown: list[str] = []  # text values the kernel has set since the last submit
         self.reader: asyncio.Task | None = None
         self.module_index = module_index()
         self.deadline = time.monotonic() + 60
@@ -231,7 +236,10 @@ class Trainee:
             elif kind == "comm_msg":
                 data = content.get("data", {})
                 if data.get("method") == "update":
-                    self.models.setdefault(content["comm_id"], {}).update(data.get("state", {}))
+                    state = data.get("state", {})
+                    self.models.setdefault(content["comm_id"], {}).update(state)
+                    if isinstance(state.get("value"), str):
+                        self.shown.append(state["value"])
                 elif data.get("method") == "update_states":
                     for mid, st in data.get("states", {}).items():
                         self.models[mid] = dict(st.get("state", {}))
@@ -304,6 +312,22 @@ class Trainee:
             await self.action(comm_id, {"method": "custom", "content": {"event": "click"}}, done)
         )
 
+    async def submit(self, comm_id: str) -> None:
+        """Tap a submit button and read what the page says; tap again (as a trainee would)
+        while it says the answer is not saved yet."""
+        for _try in range(5):
+            self.shown.clear()
+            await self.click(comm_id, done=True)
+            said = " ".join(self.shown)
+            if any(text in said for text in NO_ANSWER):
+                self.stats.no_answer += 1
+                return
+            if not any(text in said for text in NOT_SAVED):
+                self.stats.answers_sent += 1
+                return
+            self.stats.not_saved += 1
+            await asyncio.sleep(2)
+
     async def answer(self, control: str) -> None:
         """Give an answer in a radio (a random option), a checkbox (ticked) or a text field."""
         state = self.models.get(control, {})
@@ -340,8 +364,7 @@ class Trainee:
             for control in controls[:1]:
                 await self.answer(control)
                 await asyncio.sleep(0.2)
-            await self.click(submit[0], done=True)
-            self.stats.answers_sent += 1
+            await self.submit(submit[0])
             await self.pause()
             mark = len(self.order)
             await self.click(nxt[0], done=True)
@@ -431,8 +454,7 @@ class Trainee:
                 await self.pause()
                 await self.answer(radio)
                 await asyncio.sleep(0.2)
-                await self.click(submit)
-                self.stats.answers_sent += 1
+                await self.submit(submit)
             if self.quiz:
                 await self.take_quiz(mark, deadline)
             self.stats.users_done += 1
@@ -662,6 +684,11 @@ async def simulate(
     await asyncio.sleep(3)
     _, kernels_after = await asyncio.to_thread(server.pss_mb)
     stored = stored_answers(server.db_url)
+    if stored is not None and stored != stats.answers_sent and server.log_path:
+        lines = server.log_path.read_text(errors="replace").splitlines()
+        said = [line for line in lines if "could not" in line or "Error" in line]
+        print(f"answers sent {stats.answers_sent} != stored {stored}; server log says:")
+        print("\n".join(said[-20:]) or "(nothing)", flush=True)
     total = max(peak_pss, pss_now or 0) or None
     return {
         "server": server.label,
@@ -681,6 +708,8 @@ async def simulate(
         "kernels_alive": kernels_after,
         "kernels_peak": peak_kernels,
         "room_full_pages": stats.full_pages,
+        "not_saved_shown": stats.not_saved,
+        "no_answer_shown": stats.no_answer,
         "users_completed": stats.users_done,
         "users_unfinished_at_end": stats.unfinished,
         "wall_s": round(time.monotonic() - start, 1),

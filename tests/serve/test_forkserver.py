@@ -94,9 +94,11 @@ def test_forked_kernel_runs_widgets_and_shuts_down(kernel_spec_path) -> None:
             "import ipywidgets, sys\n"
             "from ipykernel.comm import CommManager\n"
             "cm = ipywidgets.widgets.widget.comm.get_comm_manager()\n"
-            "print(sorted(cm.targets), 'debugpy' in sys.modules and sys.modules['debugpy'] is not None)",
+            "print(sorted(cm.targets), 'debugpy' in sys.modules and sys.modules['debugpy'] is not None)\n"
+            "print('echo', ipywidgets.widgets.widget.JUPYTER_WIDGETS_ECHO)",
         )
         assert "jupyter.widget.control" in shown and "False" in shown
+        assert "echo False" in shown  # one page per kernel: no echo of its own changes
     finally:
         kc.stop_channels()
         km.shutdown_kernel()

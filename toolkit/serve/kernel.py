@@ -9,6 +9,7 @@ is switched off in the same file.
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import TYPE_CHECKING
 
@@ -38,8 +39,18 @@ def is_kernel_process(proc: psutil.Process) -> bool:
 
 
 def main() -> None:
-    """Start an ipykernel whose ``import debugpy`` fails, so its debugger stays off."""
+    """Start an ipykernel whose ``import debugpy`` fails, so its debugger stays off, and
+    whose widgets do not echo the page's changes back to it."""
     sys.modules["debugpy"] = None  # type: ignore[assignment]
+    # ipywidgets 8 sends every change a page makes (a tapped answer, a typed number) back to
+    # all of the widget's pages, so that several pages of one kernel agree. A trainee kernel
+    # has one page, which ignores the echo: it is one message of each change through the
+    # kernel, the server and the phone for nothing (JUPYTER_WIDGETS_ECHO=0 does the same
+    # when set before ipywidgets is imported; the fork server imports it earlier).
+    os.environ["JUPYTER_WIDGETS_ECHO"] = "0"
+    import ipywidgets.widgets.widget as widget_module
+
+    widget_module.JUPYTER_WIDGETS_ECHO = False
     from ipykernel.kernelapp import IPKernelApp
 
     app = IPKernelApp.instance()
