@@ -56,7 +56,8 @@ QUIZ_SUBMIT = ("Kirim jawaban", "Submit answer")
 QUIZ_NEXT = ("Soal berikutnya", "Next question")
 NOT_SAVED = ("Belum tersimpan", "Not saved yet")  # the page says so: the trainee taps again
 NO_ANSWER = ("Pilih jawaban dulu", "Choose an answer first", "Tulis sebuah angka", "Type a number")
-CONTROLS = {"RadioButtonsModel", "CheckboxModel", "TextModel"}  # a quiz question's answer
+# A quiz question's answer: radio options, tick buttons (several answers), a number field.
+CONTROLS = {"RadioButtonsModel", "ToggleButtonModel", "CheckboxModel", "TextModel"}
 WORKSHOP = "LOAD"
 
 
@@ -335,7 +336,7 @@ class Trainee:
         if kind == "RadioButtonsModel":
             n = len(state.get("_options_labels", [])) or 2
             change = {"index": self.rng.randrange(n)}
-        elif kind == "CheckboxModel":
+        elif kind in ("CheckboxModel", "ToggleButtonModel"):
             change = {"value": True}
         else:
             change = {"value": str(self.rng.randint(1, 100))}

@@ -53,3 +53,20 @@ def test_every_module_opens_and_leaves_its_shared_models_as_made(tmp_path, monke
         assert {k: getattr(model, k) for k in made} == made
         if isinstance(model, w.Layout) and "display" not in made:
             assert model.display is None
+
+
+def test_going_home_and_back_makes_no_new_widgets(tmp_path, monkeypatch):
+    """Home cards, back buttons and opened modules are made once and shown again."""
+    monkeypatch.setenv("PANGAN_DATA_DIR", str(tmp_path))
+    room = Classroom(Session(lang="id"))
+    name = room.cards()[0].module.name
+    room.open_module(name)
+    room.go_home()
+    after_first = len(_instances)
+    for _ in range(3):
+        room.open_module(name)
+        room.back()
+    assert len(_instances) == after_first
+    room.set_lang("en")  # the other language is made once too
+    room.set_lang("id")
+    assert room.cards() and room.cards()[0].module.name == name

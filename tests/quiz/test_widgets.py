@@ -390,3 +390,28 @@ def test_score_just_below_the_pass_mark_is_not_shown_as_passing(store, tmp_path,
             quiz.next()
     assert quiz.result.percent == pytest.approx(57.5)
     assert "57,5" in quiz.screen and "Belum lulus" in quiz.screen
+
+
+def test_each_screen_closes_the_one_before(store) -> None:
+    """A trainee's kernel does not grow with every question: the widgets of a screen that
+    has gone are closed (its quiz buttons and messages stay)."""
+    from ipywidgets.widgets.widget import _instances
+
+    quiz = QuizWidget(EXAMPLE, session=_session(store), n=6)
+    bank = quiz._bank
+    alive, gone = [], []
+    while not quiz.finished:
+        before = list(quiz._body.children)
+        q = bank.question(quiz.current_question_id)
+        if q.type == "ordering":
+            quiz.move(q.answer[-1], -1)  # re-orders: the old rows are closed too
+        quiz.set_answer(q.answer)
+        quiz.submit()
+        quiz.next()
+        alive.append(len(_instances))
+        gone += [c for c in before if c not in quiz._body.children]
+    kept = (quiz._feedback, quiz._submit, quiz._next, quiz._retake)
+    gone = [c for c in gone if c not in kept]
+    assert gone and all(c.comm is None for c in gone)  # closed, not just hidden
+    assert all(k.comm is not None for k in kept)
+    assert max(alive) - min(alive) < 30  # one screen's widgets, not one per question

@@ -56,6 +56,9 @@ class Classroom(w.VBox):
         self._folder = folder
         self.modules = discover(folder)
         self._views: dict[tuple[str, str], list[w.Widget]] = {}
+        self._home: dict[str, tuple[w.Widget, list[ModuleCard]]] = {}
+        self._backs: dict[str, tuple[w.Button, w.Button]] = {}
+        self._forms: dict[str, tuple[w.VBox, tuple]] = {}  # a guest's code form, per language
         self.current: str | None = None  # name of the open module, None on the home page
         self._header = ui.html_block(css_class="pangan-header")
         self._lang = w.ToggleButtons(
@@ -98,11 +101,18 @@ class Classroom(w.VBox):
         self.current = None
         self._render_header()
         lang = self.lang
-        intro = ui.html_block(f"<p>{html.escape(t('common.app.intro', lang))}</p>")
+        # Made once per language and shown again: a trainee goes home after every module.
+        if lang not in self._home:
+            intro = ui.html_block(f"<p>{html.escape(t('common.app.intro', lang))}</p>")
+            cards = [ModuleCard(m, lang, self.open_module) for m in self.modules]
+            self._home[lang] = (intro, cards)
+        intro, cards = self._home[lang]
         children: list[w.Widget] = [intro]
         if not self.session.identified:
-            children.append(self._code_form())
-        cards = [ModuleCard(m, lang, self.open_module) for m in self.modules]
+            if lang not in self._forms:
+                self._forms[lang] = (self._code_form(), self._code_inputs)
+            self.code_form, self._code_inputs = self._forms[lang]
+            children.append(self.code_form)
         if not cards:
             children.append(ui.html_block(ui.message("info", t("common.app.no_modules", lang))))
         self._body.children = [*children, *cards]
@@ -126,10 +136,15 @@ class Classroom(w.VBox):
                 self._status.value = ui.message("error", t("common.app.module_error", self.lang))
                 self.go_home()
                 return
-        back_top = ui.button(t("common.app.back", self.lang), style="")
-        back_end = ui.button(t("common.app.back", self.lang), style="")
-        back_top.on_click(lambda _b: self.go_home())
-        back_end.on_click(lambda _b: self.go_home())
+        if self.lang not in self._backs:
+            backs = (
+                ui.button(t("common.app.back", self.lang), style=""),
+                ui.button(t("common.app.back", self.lang), style=""),
+            )
+            for b in backs:
+                b.on_click(lambda _b: self.go_home())
+            self._backs[self.lang] = backs
+        back_top, back_end = self._backs[self.lang]
         self._back = back_top
         self._opened += 1
         self._scroll.value = _SCROLL_TOP.format(n=self._opened)

@@ -111,6 +111,23 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+def close_tree(widgets: Sequence[w.Widget], keep: Sequence[w.Widget] = ()) -> None:
+    """Close widgets no longer shown, with everything inside them, except ``keep``.
+
+    A widget taken off the page stays alive in the kernel and in the page until it is
+    closed: a quiz makes new answer controls for every question, so a trainee's kernel would
+    otherwise grow with every screen. Shared layouts and styles are never closed.
+    """
+    kept = {id(k) for k in keep}
+    stack = list(widgets)
+    while stack:
+        widget = stack.pop()
+        if id(widget) in kept or getattr(widget, "_pangan_frozen", False):
+            continue
+        stack.extend(getattr(widget, "children", ()) or ())
+        widget.close()
+
+
 def button(text: str, style: str = "primary") -> w.Button:
     """A full-width button with a large tap target."""
     b = w.Button(

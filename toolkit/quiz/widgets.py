@@ -127,6 +127,7 @@ class QuizWidget(w.VBox):
         self._shown_at = time.monotonic()
         self._controls: Any = None
         self._order: list[str] = []
+        self._screen: list[w.Widget] = []  # what the current screen made (closed after it)
         self._guest_seed = random.SystemRandom().randrange(1 << 30)
         self.result: QuizResult | None = None
         self.error: str | None = None
@@ -326,7 +327,16 @@ class QuizWidget(w.VBox):
         self._submit.description = t("quiz.submit", lang)
         parts += [self._feedback, self._submit]
         self._body.children = parts
+        self._new_screen(parts)
         self._shown_at = time.monotonic()
+
+    def _new_screen(self, shown: list[w.Widget]) -> None:
+        """Close the widgets of the screen before ``shown`` (a trainee's kernel does not
+        grow with every question); the quiz's own buttons and messages stay."""
+        old, self._screen = self._screen, list(shown)
+        ui.close_tree(
+            old, keep=[*self._screen, self._feedback, self._submit, self._next, self._retake]
+        )
 
     def _build_controls(self, q: Question) -> w.Widget:
         lang = self.lang
@@ -405,7 +415,9 @@ class QuizWidget(w.VBox):
             up.on_click(self._guard(lambda _b, o=oid: self._move(o, -1)))
             down.on_click(self._guard(lambda _b, o=oid: self._move(o, 1)))
             rows.append(w.HBox([label, up, down], layout=ui.FULL))
+        old = self._controls.children
         self._controls.children = rows
+        ui.close_tree(old)
 
     def _move(self, option_id: str, step: int) -> None:
         if self.finished or self._questions[self._index].type != "ordering":
@@ -567,6 +579,7 @@ class QuizWidget(w.VBox):
             children.append(self._retake)
         self._feedback.value = ""
         self._body.children = [children[0], self._feedback, *children[1:]]
+        self._new_screen(list(self._body.children))
         self._record_attempt(result)
         if bank.kind == "module" and result.passed:
             self._session.record_progress(bank.key, "completed")
