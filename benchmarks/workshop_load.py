@@ -525,9 +525,9 @@ class Server:
             # /voila/query/<kernel>: that many connections, that many ready kernels. (Idle
             # kernels still cost a little CPU each, so a room of them never looks idle.)
             text = self.log_path.read_text(encoding="utf-8", errors="replace")
-            pool = POOL_RE.search(text)  # the pool the server built: --expect, or its cap
+            pool = POOL_RE.search(text)  # the pool the server built: the room, or its cap
             if pool:
-                kernels = min(kernels, int(pool.group(1)))
+                kernels = int(pool.group(1))
             return text.count("GET /voila/query/") >= kernels
         if len(procs) < kernels:
             return False

@@ -42,22 +42,29 @@ class ServeOptions:
 
 
 # Memory one trainee kernel may take over a whole workshop, every module opened: measured
-# here ~70 MB USS in a kernel forked from the warm fork server (benchmarks/README.md).
-KERNEL_BUDGET_MB = 70
+# here 55 MB USS in a kernel forked from the warm fork server, plus a margin for quiz
+# retakes and typed data (benchmarks/README.md, table 2).
+KERNEL_BUDGET_MB = 60
 # The share of the free memory that trainee kernels may fill.
 MEMORY_SHARE = 0.9
+
+
+def room_for(expect: int) -> int:
+    """Kernels for a room of ``expect`` trainees: one each, plus a tenth (at least 2) for
+    pages reloaded or opened twice."""
+    return expect + max(2, expect // 10) if expect > 0 else 0
 
 
 def pool_size_for(expect: int) -> int:
     """Preheated kernels to keep ready for ``expect`` trainees (0: no pool).
 
-    One per expected trainee (at most 400): a kernel start costs ~1 CPU-second, so a
-    2-core laptop cannot start a room's kernels while the room arrives; started before
-    the workshop, they hand a ready page to every arrival. Refills stop at the kernel cap.
+    The whole room, reserve included (at most 400): started before the workshop, they hand
+    a ready page to every arrival. Each kernel the pool starts makes Voila render the page
+    again (~0.3 CPU-s), so refilling while a room arrives takes the CPU that the arrivals
+    need (measured: 46 refills during 300 arrivals, benchmarks/README.md); with the reserve
+    preheated, refills wait until kernels are given back. Refills stop at the kernel cap.
     """
-    if expect <= 0:
-        return 0
-    return min(expect, 400)
+    return min(room_for(expect), 400)
 
 
 def default_max_kernels(expect: int = 0) -> int:
@@ -248,7 +255,7 @@ def serve(opts: ServeOptions) -> int:
     from toolkit.serve.handler import install
 
     # Refill the pool up to the expected room plus a tenth for reloads, not beyond.
-    install(opts.max_kernels, refill_limit=opts.expect + max(2, opts.expect // 10) or None)
+    install(opts.max_kernels, refill_limit=room_for(opts.expect) or None)
     print_banner(opts, trainee_url(opts), db_url)
     from toolkit.serve import forkserver
 
