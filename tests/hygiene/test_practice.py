@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import copy
 
 import pytest
@@ -185,3 +186,20 @@ def test_bad_task_file_names_the_place() -> None:
     with pytest.raises(ExerciseError) as info:
         parse_tasks(bad)
     assert "tasks[0].inputs" in str(info.value)
+
+
+def test_every_explorer_chart_is_drawn_once_and_shown() -> None:
+    from toolkit.hygiene.plot import temperature_chart_png
+    from toolkit.hygiene.practice import explore_scenario, scenarios
+    from toolkit.hygiene.widgets import scenario_chart, warm_charts
+    from toolkit.i18n import LANGS
+
+    n = warm_charts()
+    assert n == len(scenarios()) * len(practice_data()["hours"]) * len(LANGS)
+    assert scenario_chart.cache_info().currsize >= n
+    drawn = temperature_chart_png(explore_scenario("rice_table", 4.0), "en")
+    assert base64.b64decode(scenario_chart("rice_table", 4.0, "en")) == drawn
+    box = DangerZoneExplorer(Session(lang="en"))
+    box.choose("rice_table", 4, "unsafe")
+    box.click()
+    assert scenario_chart("rice_table", 4.0, "en") in box.output_html

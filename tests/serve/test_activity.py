@@ -4,6 +4,7 @@ jupyter_server's own, from a real kernel's messages."""
 from __future__ import annotations
 
 import asyncio
+import threading
 
 import pytest
 from jupyter_client.session import Session
@@ -67,4 +68,18 @@ def test_a_real_kernel_is_watched(tmp_path):
             client.stop_channels()
             await km.shutdown_kernel(kid, now=True)
 
-    asyncio.run(run())
+    # In a thread of its own: the browser tests' Chromium keeps an event loop running here.
+    errors: list[BaseException] = []
+
+    def main() -> None:
+        try:
+            asyncio.run(run())
+        except BaseException as exc:  # re-raised below, in the test
+            errors.append(exc)
+
+    worker = threading.Thread(target=main)
+    worker.start()
+    worker.join(180)
+    assert not worker.is_alive()
+    if errors:
+        raise errors[0]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import html
 import logging
@@ -310,6 +311,33 @@ class TemperatureLogChecker(w.VBox):
 # --------------------------------------------------------------------------- practice widgets
 
 
+@functools.lru_cache(maxsize=512)
+def scenario_chart(scenario: str, hours: float, lang: str) -> str:
+    """The danger-zone explorer's chart of ``scenario`` over ``hours`` (base64 PNG).
+
+    The same few charts for every trainee (scenarios × durations × languages), each ~0.1 CPU-s
+    to draw: drawn once, in the fork server before the room arrives (``warm_charts``).
+    """
+    from toolkit.hygiene.plot import temperature_chart_png
+    from toolkit.hygiene.practice import explore_scenario
+
+    return base64.b64encode(temperature_chart_png(explore_scenario(scenario, hours), lang)).decode()
+
+
+def warm_charts() -> int:
+    """Draw every danger-zone explorer chart now; returns how many."""
+    from toolkit.hygiene.practice import practice_data, scenarios
+    from toolkit.i18n import LANGS
+
+    n = 0
+    for key, _name in scenarios():
+        for hours in practice_data()["hours"]:
+            for lang in LANGS:
+                scenario_chart(key, float(hours), lang)
+                n += 1
+    return n
+
+
 class DangerZoneExplorer(w.VBox):
     """How long has this rice been in the danger zone? Pick a scenario and a time, then judge."""
 
@@ -379,7 +407,6 @@ class DangerZoneExplorer(w.VBox):
         return self._out.value
 
     def _check(self, _b: Any = None) -> None:
-        from toolkit.hygiene.plot import temperature_chart_png
         from toolkit.hygiene.practice import explore_scenario, is_safe
 
         lang = self._session.lang
@@ -389,7 +416,7 @@ class DangerZoneExplorer(w.VBox):
         res = explore_scenario(self._scenario.value, float(self._hours.value))
         self.result = res
         correct = (self._answer.value == "safe") == is_safe(res)
-        png = base64.b64encode(temperature_chart_png(res, lang)).decode()
+        png = scenario_chart(self._scenario.value, float(self._hours.value), lang)
         verdict = t("common.check.correct" if correct else "common.check.wrong", lang)
         self._out.value = (
             ui.message("ok" if correct else "error", verdict)

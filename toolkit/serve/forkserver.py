@@ -97,6 +97,7 @@ WARM_DATA = (
     "toolkit.nutrition.data:exempt_table",
     "toolkit.nutrition.data:ggl_table",
     "toolkit.shelflife.content:datasets",
+    "toolkit.hygiene.widgets:warm_charts",  # the danger-zone charts every trainee may ask for
 )
 START_TIMEOUT_S = 30.0
 
