@@ -784,6 +784,21 @@ def main(argv: list[str] | None = None) -> int:
         soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
         resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
 
+    def run(server: Server) -> dict:
+        """The same simulated room against ``server``."""
+        return asyncio.run(
+            simulate(
+                server,
+                args.users,
+                args.duration,
+                args.ramp,
+                args.think,
+                args.seed,
+                args.protocol,
+                not args.no_quiz,
+            )
+        )
+
     rows = []
     with tempfile.TemporaryDirectory(prefix="pangan-load-") as tmp_name:
         tmp = Path(tmp_name)
@@ -805,39 +820,13 @@ def main(argv: list[str] | None = None) -> int:
                     f"{time.monotonic() - t0:.0f} s",
                     flush=True,
                 )
-            rows.append(
-                asyncio.run(
-                    simulate(
-                        servers[0],
-                        args.users,
-                        args.duration,
-                        args.ramp,
-                        args.think,
-                        args.seed,
-                        args.protocol,
-                        not args.no_quiz,
-                    )
-                )
-            )
+            rows.append(run(servers[0]))
         finally:
             servers[0].stop()
         if args.baseline:
             base = start_plain_voila(tmp)
             try:
-                rows.append(
-                    asyncio.run(
-                        simulate(
-                            base,
-                            args.users,
-                            args.duration,
-                            args.ramp,
-                            args.think,
-                            args.seed,
-                            args.protocol,
-                            not args.no_quiz,
-                        )
-                    )
-                )
+                rows.append(run(base))
             finally:
                 base.stop()
     print(table(rows))

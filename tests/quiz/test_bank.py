@@ -187,3 +187,15 @@ def test_order_dependent_option_must_be_pinned_last(tmp_path: Path, make_q, text
     assert load_bank(
         write_bank(tmp_path, "c", [make_q("q1", type="single", answer="a", options=options)])
     )
+
+
+def test_an_unchanged_bank_is_reused_and_an_edit_is_read(tmp_path: Path, make_q) -> None:
+    path = write_bank(tmp_path, "cache", [make_q("q1"), make_q("q2")])
+    first = load_bank(path)
+    assert load_bank(path) is first  # read once (kernels forked from the fork server share it)
+    write_bank(tmp_path, "cache", [make_q("q1"), make_q("q2"), make_q("q3")])  # a trainer's edit
+    edited = load_bank(path)
+    assert edited is not first and len(edited.questions) == 3
+    path.write_text("questions: [", encoding="utf-8")  # broken on the next save
+    with pytest.raises(QuizError):
+        load_bank(path)

@@ -152,9 +152,11 @@ def radio(options: Sequence[tuple[str, int]]) -> w.RadioButtons:
     return r
 
 
-def html_block(content: str = "", css_class: str = "") -> w.HTML:
-    """An HTML widget that takes the full width."""
-    h = w.HTML(value=content, layout=full(), style=_style(HTMLStyle, ()))
+def html_block(content: str = "", css_class: str = "", full_width: bool = True) -> w.HTML:
+    """An HTML widget with shared models; full width unless ``full_width`` is False."""
+    h = w.HTML(
+        value=content, layout=full() if full_width else layout(), style=_style(HTMLStyle, ())
+    )
     if css_class:
         h.add_class(css_class)
     return h

@@ -153,31 +153,23 @@ class LabelPractice(W.VBox):
         self._points = 0
         self._max_points = 0
         L = self._lang
-        self._title = W.HTML(
-            f"<h3>{html.escape(t('labels.practice.title', L))}</h3>",
-            style=ui.style(ui.HTMLStyle),
-            layout=ui.layout(),
+        self._title = ui.html_block(
+            f"<h3>{html.escape(t('labels.practice.title', L))}</h3>", full_width=False
         )
-        self._intro = W.HTML(
-            f"<p>{html.escape(t('labels.practice.intro', L))}</p>",
-            style=ui.style(ui.HTMLStyle),
-            layout=ui.layout(),
+        self._intro = ui.html_block(
+            f"<p>{html.escape(t('labels.practice.intro', L))}</p>", full_width=False
         )
         self._level = ui.radio([(t(f"labels.practice.level_{i}", L), i) for i in (1, 2, 3)])
         self._level.value = difficulty if difficulty in (1, 2, 3) else 1
         self._start = _button(t("labels.practice.start", L), "info")
         self._progress = ui.html_block(css_class="pangan-label-progress")
         self._picture = ui.html_block(css_class="pangan-label-svg")
-        self._klik_title = W.HTML(
-            f"<b>{html.escape(t('labels.practice.mark_klik', L))}</b>",
-            style=ui.style(ui.HTMLStyle),
-            layout=ui.layout(),
+        self._klik_title = ui.html_block(
+            f"<b>{html.escape(t('labels.practice.mark_klik', L))}</b>", full_width=False
         )
         self._klik = {k: _toggle(t(f"labels.klik.{k}", L)) for k in KLIK}
-        self._fields_title = W.HTML(
-            f"<b>{html.escape(t('labels.practice.mark_fields', L))}</b>",
-            style=ui.style(ui.HTMLStyle),
-            layout=ui.layout(),
+        self._fields_title = ui.html_block(
+            f"<b>{html.escape(t('labels.practice.mark_fields', L))}</b>", full_width=False
         )
         self._fields = {f: _toggle(t(f"labels.field.{f}", L)) for f in PRACTICE_FIELDS}
         self._check = _button(t("labels.practice.check", L), "primary")
@@ -421,16 +413,8 @@ class OwnLabelCheck(W.VBox):
         self._today = today
         self._inputs: dict[str, W.Widget] = {}
         rows: list[W.Widget] = [
-            W.HTML(
-                f"<h3>{html.escape(t('labels.own.title', L))}</h3>",
-                style=ui.style(ui.HTMLStyle),
-                layout=ui.layout(),
-            ),
-            W.HTML(
-                f"<p>{html.escape(t('labels.own.intro', L))}</p>",
-                style=ui.style(ui.HTMLStyle),
-                layout=ui.layout(),
-            ),
+            ui.html_block(f"<h3>{html.escape(t('labels.own.title', L))}</h3>", full_width=False),
+            ui.html_block(f"<p>{html.escape(t('labels.own.intro', L))}</p>", full_width=False),
         ]
         cats = sorted(categories()["categories"], key=lambda k: t(f"labels.category.{k}", L))
         self._category = W.Dropdown(
@@ -441,11 +425,7 @@ class OwnLabelCheck(W.VBox):
             style=ui.style(ui.DescriptionStyle),
         )
         rows += [
-            W.HTML(
-                f"<b>{html.escape(t('labels.field.category', L))}</b>",
-                style=ui.style(ui.HTMLStyle),
-                layout=ui.layout(),
-            ),
+            ui.html_block(f"<b>{html.escape(t('labels.field.category', L))}</b>", full_width=False),
             self._category,
         ]
         for name in self.TEXT_FIELDS + self.AREA_FIELDS:
@@ -458,10 +438,8 @@ class OwnLabelCheck(W.VBox):
             )
             self._inputs[name] = widget
             rows += [
-                W.HTML(
-                    f"<b>{html.escape(t(f'labels.field.{name}', L))}</b>",
-                    style=ui.style(ui.HTMLStyle),
-                    layout=ui.layout(),
+                ui.html_block(
+                    f"<b>{html.escape(t(f'labels.field.{name}', L))}</b>", full_width=False
                 ),
                 widget,
             ]
@@ -481,17 +459,9 @@ class OwnLabelCheck(W.VBox):
         )
         rows += [
             self._halal,
-            W.HTML(
-                f"<b>{html.escape(t('labels.own.shelf_life', L))}</b>",
-                style=ui.style(ui.HTMLStyle),
-                layout=ui.layout(),
-            ),
+            ui.html_block(f"<b>{html.escape(t('labels.own.shelf_life', L))}</b>", full_width=False),
             self._shelf,
-            W.HTML(
-                f"<b>{html.escape(t('labels.own.main_panel', L))}</b>",
-                style=ui.style(ui.HTMLStyle),
-                layout=ui.layout(),
-            ),
+            ui.html_block(f"<b>{html.escape(t('labels.own.main_panel', L))}</b>", full_width=False),
         ]
         self._main = {
             f: W.Checkbox(
@@ -639,15 +609,11 @@ class PermitExplainer(W.VBox):
         self._out = ui.html_block(css_class="pangan-permit-out")
         self._explain.on_click(self._on_explain)
         self.children = [
-            W.HTML(
-                f"<h3>{html.escape(t('permits.explainer.title', L))}</h3>",
-                style=ui.style(ui.HTMLStyle),
-                layout=ui.layout(),
+            ui.html_block(
+                f"<h3>{html.escape(t('permits.explainer.title', L))}</h3>", full_width=False
             ),
-            W.HTML(
-                f"<p>{html.escape(t('permits.explainer.intro', L))}</p>",
-                style=ui.style(ui.HTMLStyle),
-                layout=ui.layout(),
+            ui.html_block(
+                f"<p>{html.escape(t('permits.explainer.intro', L))}</p>", full_width=False
             ),
             self._number,
             self._explain,

@@ -66,7 +66,7 @@ def _problems_from_validation(fname: str, raw: dict[str, Any], exc: ValidationEr
     return problems
 
 
-_loaded: dict[tuple[str, int, int], Bank] = {}
+_loaded: dict[str, tuple[tuple[int, int], Bank]] = {}  # path -> (mtime, size), bank
 
 
 def load_bank(path: str | Path) -> Bank:
@@ -89,14 +89,14 @@ def load_bank(path: str | Path) -> Bank:
     path = Path(path)
     try:
         st = path.stat()
-        stamp = (str(path.resolve()), st.st_mtime_ns, st.st_size)
+        key, stamp = str(path.resolve()), (st.st_mtime_ns, st.st_size)
     except OSError:
-        stamp = None
-    if stamp in _loaded:
-        return _loaded[stamp]
+        return _read_bank(path)  # says why it cannot be read
+    known = _loaded.get(key)
+    if known is not None and known[0] == stamp:
+        return known[1]
     bank = _read_bank(path)
-    if stamp is not None:
-        _loaded[stamp] = bank
+    _loaded[key] = (stamp, bank)
     return bank
 
 

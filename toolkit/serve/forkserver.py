@@ -35,8 +35,9 @@ from jupyter_client.provisioning import LocalProvisioner
 log = logging.getLogger("pangan")
 
 # What every trainee kernel imports anyway: imported once in the fork server. Never a
-# module that makes a widget when imported (``toolkit.app.ui``'s shared layout): a widget
-# made before its kernel exists has no comm, so no page could show it.
+# module that makes a widget when imported (``toolkit.app.ui`` makes its shared layouts on
+# first use, not at import): a widget made before its kernel exists has no comm, so no page
+# could show it (tested).
 WARM_MODULES = (
     "ipykernel.kernelapp",
     "ipykernel.ipkernel",

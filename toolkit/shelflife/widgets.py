@@ -96,7 +96,7 @@ class _Base(widgets.VBox):
         super().__init__(layout=ui.layout(width="100%", max_width="640px"))
         self._session = _session(session)
         self._lang = _lang(self._session, lang)
-        self._message = widgets.HTML(layout=ui.full(), style=ui.style(ui.HTMLStyle))
+        self._message = ui.html_block()
 
     def _t(self, key: str, **params: Any) -> str:
         return t(key, self._lang, **params)
@@ -207,8 +207,8 @@ class AsltLab(_Base):
         )
         self._margin = _field(self._t("shelflife.ui.margin"), "0")
         self._compute = _button(self._t("shelflife.ui.compute"))
-        self._result = widgets.HTML(layout=ui.full(), style=ui.style(ui.HTMLStyle))
-        self._plots = widgets.HTML(layout=ui.full(), style=ui.style(ui.HTMLStyle))
+        self._result = ui.html_block()
+        self._plots = ui.html_block()
         self._input_box = widgets.VBox(layout=ui.full())
         self._source.observe(self._on_source, names="value")
         self._example.observe(self._on_example, names="value")
@@ -216,10 +216,8 @@ class AsltLab(_Base):
         self._on_source()
         self._on_example()
         self.children = [
-            widgets.HTML(
-                f"<h3>{html.escape(self._t('shelflife.ui.lab_title'))}</h3>",
-                style=ui.style(ui.HTMLStyle),
-                layout=ui.layout(),
+            ui.html_block(
+                f"<h3>{html.escape(self._t('shelflife.ui.lab_title'))}</h3>", full_width=False
             ),
             self._mode,
             self._source,
@@ -455,14 +453,10 @@ class _Form(_Base):
             for name, default in self.FIELDS
         }
         self._compute = _button(self._t("shelflife.ui.compute"))
-        self._output = widgets.HTML(layout=ui.full(), style=ui.style(ui.HTMLStyle))
+        self._output = ui.html_block()
         self._compute.on_click(self._safely(self.compute))
         self.children = [
-            widgets.HTML(
-                f"<h3>{html.escape(self._t(self.TITLE))}</h3>",
-                style=ui.style(ui.HTMLStyle),
-                layout=ui.layout(),
-            ),
+            ui.html_block(f"<h3>{html.escape(self._t(self.TITLE))}</h3>", full_width=False),
             *self._fields.values(),
             self._compute,
             self._message,
@@ -563,13 +557,12 @@ class BestBeforeCalculator(_Base):
             style=ui.style(ui.CheckboxStyle),
         )
         self._compute = _button(self._t("shelflife.ui.compute"))
-        self._output = widgets.HTML(layout=ui.full(), style=ui.style(ui.HTMLStyle))
+        self._output = ui.html_block()
         self._compute.on_click(self._safely(self.compute))
         self.children = [
-            widgets.HTML(
+            ui.html_block(
                 f"<h3>{html.escape(self._t('shelflife.ui.best_before_title'))}</h3>",
-                style=ui.style(ui.HTMLStyle),
-                layout=ui.layout(),
+                full_width=False,
             ),
             self._production,
             self._days,
@@ -631,12 +624,10 @@ class DrillCard(_Base):
                 placeholder=placeholder, layout=ui.full(), style=ui.style(ui.TextStyle)
             )
         self._check = _button(t("common.check.submit", self._lang))
-        self._feedback = widgets.HTML(layout=ui.full(), style=ui.style(ui.HTMLStyle))
+        self._feedback = ui.html_block()
         self._check.on_click(self._safely(self.check))
         self.children = [
-            widgets.HTML(
-                f"<p>{html.escape(prompt)}</p>", style=ui.style(ui.HTMLStyle), layout=ui.layout()
-            ),
+            ui.html_block(f"<p>{html.escape(prompt)}</p>", full_width=False),
             self._answer,
             self._check,
             self._message,
@@ -733,11 +724,7 @@ class DrillSet(widgets.VBox):
         except ShelfLifeError as err:
             self.cards: list[DrillCard] = []
             self.children = [
-                widgets.HTML(
-                    _box("error", err.message(self._lang)),
-                    style=ui.style(ui.HTMLStyle),
-                    layout=ui.layout(),
-                )
+                ui.html_block(_box("error", err.message(self._lang)), full_width=False)
             ]
             return
         self.cards = [DrillCard(d, session, self._lang) for d in drills]
@@ -745,10 +732,9 @@ class DrillSet(widgets.VBox):
         children: list[widgets.Widget] = []
         for number, (drill, card) in enumerate(zip(drills, self.cards, strict=True), start=1):
             children.append(
-                widgets.HTML(
+                ui.html_block(
                     f"<h4>{html.escape(t('shelflife.ui.drill_n', self._lang, n=number))}</h4>",
-                    style=ui.style(ui.HTMLStyle),
-                    layout=ui.layout(),
+                    full_width=False,
                 )
             )
             for key in ("dataset", "isotherm"):
