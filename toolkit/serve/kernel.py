@@ -38,6 +38,61 @@ def is_kernel_process(proc: psutil.Process) -> bool:
     return False
 
 
+def _quiet_flush(flush):
+    """``OutStream.flush`` that returns at once when nothing was written since the last one.
+
+    ipykernel flushes stdout and stderr after every message it handles: each flush hands two
+    callbacks to the IOPub thread and waits for them, four thread switches per tap even
+    though a trainee's widgets print nothing. With nothing pending there is nothing to send,
+    so the wait is skipped; anything written is flushed as before.
+    """
+
+    def quiet_flush(self) -> None:
+        if (
+            not self._flush_pending
+            and not self._subprocess_flush_pending
+            and not any(buf.tell() for buf in list(self._buffers.values()))
+        ):
+            return
+        flush(self)
+
+    quiet_flush.__wrapped__ = flush  # type: ignore[attr-defined]
+    return quiet_flush
+
+
+def trainee_kernel_app():
+    """ipykernel's app, made lighter for a page that only sends widget messages:
+
+    - no *subshells* (ipykernel 7 reads the shell channel on a thread of its own and passes
+      each message to the main thread; one page per kernel never asks for a subshell, and
+      ``kernel_info`` says so), so a message is handled where it arrives;
+    - its log at WARNING: the kernel logs every message at DEBUG, which its WARNING handler
+      drops, but only after building the record;
+    - stdout/stderr flushes skip the IOPub thread when nothing was written (``_quiet_flush``).
+
+    Measured per widget tap in ``benchmarks/README.md``.
+    """
+    import logging
+
+    from ipykernel import iostream
+    from ipykernel.kernelapp import IPKernelApp
+
+    if not hasattr(iostream.OutStream.flush, "__wrapped__"):
+        iostream.OutStream.flush = _quiet_flush(iostream.OutStream.flush)
+
+    class TraineeKernelApp(IPKernelApp):
+        def init_sockets(self) -> None:
+            super().init_sockets()
+            self.shell_channel_thread = None  # no subshells: see above
+
+        def init_kernel(self) -> None:
+            super().init_kernel()
+            self.log.setLevel(logging.WARNING)
+            self.kernel.log.setLevel(logging.WARNING)
+
+    return TraineeKernelApp
+
+
 def main() -> None:
     """Start an ipykernel whose ``import debugpy`` fails, so its debugger stays off, and
     whose widgets do not echo the page's changes back to it."""
@@ -51,9 +106,7 @@ def main() -> None:
     import ipywidgets.widgets.widget as widget_module
 
     widget_module.JUPYTER_WIDGETS_ECHO = False
-    from ipykernel.kernelapp import IPKernelApp
-
-    app = IPKernelApp.instance()
+    app = trainee_kernel_app().instance()
     app.initialize()
     widgets = sys.modules.get("ipywidgets")
     if widgets is not None:
