@@ -148,6 +148,30 @@ def test_runner_shows_one_language_and_survives_a_failing_cell(tmp_path: Path) -
     assert "6" in html[4]
 
 
+def test_markdown_is_converted_once_and_an_edit_anew(tmp_path: Path) -> None:
+    """Kernels reuse the fork server's HTML of each cell; an edited cell is new text."""
+    from toolkit.app import runner
+
+    runner.markdown_html.cache_clear()
+    folder = tmp_path / "nbs"
+    folder.mkdir()
+    meta = {"pangan": {"key": "hygiene"}}
+    nb = _write_nb(
+        folder / "01_a.ipynb", [_md("# Judul\n\nSatu *dua*"), _md("# Title", en=True)], meta
+    )
+    assert runner.warm_markdown(folder) == 2
+    assert runner.markdown_html.cache_info().currsize == 2
+    misses = runner.markdown_html.cache_info().misses
+    first = [x.value for x in render_notebook(nb, "id")]
+    assert "<em>dua</em>" in first[0]
+    assert runner.markdown_html.cache_info().misses == misses  # nothing parsed again
+    _write_nb(nb, [_md("# Judul\n\nSatu **tiga**")], meta)
+    edited = [x.value for x in render_notebook(nb, "id")]
+    assert "<strong>tiga</strong>" in edited[0] and "dua" not in edited[0]
+    (folder / "02_broken.ipynb").write_text("{not json", encoding="utf-8")
+    assert runner.warm_markdown(folder) == 1  # a broken notebook is skipped, not fatal
+
+
 def test_run_code_returns_printed_text_and_last_value() -> None:
     ns: dict = {}
     assert run_code("a = 2\nprint('x')\na + 1", ns, "cell") == ["x\n", 3]

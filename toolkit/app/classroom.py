@@ -126,7 +126,6 @@ class Classroom(w.VBox):
         self._status.value = ""
         self.current = name
         self._render_header()
-        self.session.record_progress(module.key, "opened")
         key = (name, self.lang)
         if key not in self._views:
             try:
@@ -149,6 +148,9 @@ class Classroom(w.VBox):
         self._opened += 1
         self._scroll.value = _SCROLL_TOP.format(n=self._opened)
         self._body.children = [back_top, *self._views[key], back_end]
+        # Recorded once the module is on its way to the page: the trainee need not wait for
+        # the store's write before reading.
+        self.session.record_progress(module.key, "opened")
 
     def back(self) -> None:
         """Press the back button (programmatic trigger)."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import contextlib
+import functools
 import html
 import io
 import json
@@ -25,6 +26,36 @@ from toolkit.i18n import t
 log = logging.getLogger("pangan")
 
 _markdown = mistune.create_markdown(escape=False, plugins=["table", "strikethrough"])
+
+
+@functools.lru_cache(maxsize=2048)
+def markdown_html(source: str) -> str:
+    """A markdown cell's HTML. Kept by its text: every trainee's kernel shows the same
+    cells, and the fork server converts them all before the room arrives
+    (``warm_markdown``), so a kernel opening a module parses no markdown. An edited cell is
+    new text, so it is converted anew."""
+    return _markdown(source)
+
+
+def warm_markdown(folder: Path | None = None) -> int:
+    """Convert every module notebook's markdown cells (both languages); return how many.
+
+    Called in the fork server; a notebook that cannot be read is skipped here and shows its
+    own message when a trainee opens it."""
+    from toolkit.app.catalogue import discover
+
+    done = 0
+    for module in discover(folder):
+        try:
+            nb = json.loads(module.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        for cell in nb.get("cells", []):
+            src = _source(cell)
+            if cell.get("cell_type") == "markdown" and src.strip():
+                markdown_html(src)
+                done += 1
+    return done
 
 
 def cell_lang(cell: dict[str, Any]) -> str | None:
@@ -81,7 +112,7 @@ def render_notebook(path: Path, lang: str) -> list[w.Widget]:
         src = _source(cell)
         if kind == "markdown":
             if cell_lang(cell) == lang and src.strip():
-                out.append(ui.html_block(_markdown(src), "pangan-md"))
+                out.append(ui.html_block(markdown_html(src), "pangan-md"))
         elif kind == "code" and src.strip():
             try:
                 out.extend(as_widget(o) for o in run_code(src, namespace, f"{path.name}[{i}]"))

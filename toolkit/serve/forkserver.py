@@ -99,6 +99,8 @@ WARM_DATA = (
     "toolkit.nutrition.data:ggl_table",
     "toolkit.shelflife.content:datasets",
     "toolkit.hygiene.widgets:warm_charts",  # the danger-zone charts every trainee may ask for
+    "toolkit.app.runner:warm_markdown",  # every module's text, as HTML
+    "sqlalchemy.orm:configure_mappers",  # the store's models, set up on first use otherwise
 )
 START_TIMEOUT_S = 30.0
 
