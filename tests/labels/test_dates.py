@@ -61,6 +61,11 @@ BAD = [
     ("31/04/2027", "labels.date.bad_day"),
     ("29-02-27", "labels.date.bad_day"),
     ("13/2027", "labels.date.bad_month"),
+    # found by the property test in test_robustness.py: a year 0 or a "²" crashed the checker
+    ("1/0000", "labels.date.unreadable"),
+    ("12/05/0999", "labels.date.unreadable"),
+    ("1 ² 2027", "labels.date.unreadable"),
+    ("12/05/２０２７", "labels.date.unreadable"),
 ]
 
 

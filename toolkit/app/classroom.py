@@ -40,8 +40,7 @@ class ModuleCard(w.VBox):
         )
         self._open = ui.button(t("common.app.open", lang))
         self._open.on_click(lambda _b: on_open(module.name))
-        super().__init__([text, self._open], layout=ui.FULL)
-        self.add_class("pangan-card")
+        super().__init__([text, self._open], layout=ui.FULL, _dom_classes=("pangan-card",))
 
     def click(self) -> None:
         """Open the module (programmatic trigger)."""
@@ -66,8 +65,8 @@ class Classroom(w.VBox):
             value=self.session.lang,
             layout=ui.full(),
             style=ui.style(ui.ToggleButtonsStyle),
+            _dom_classes=("pangan-lang",),
         )
-        self._lang.add_class("pangan-lang")
         self._status = ui.html_block()
         self._opened = 0
         # A 1-pixel image whose onload scrolls the page up when a module opens.
@@ -77,9 +76,10 @@ class Classroom(w.VBox):
         self._body = w.VBox(layout=ui.FULL)
         self._lang.observe(self._on_lang, names="value")
         super().__init__(
-            [self._scroll, self._header, self._lang, self._status, self._body], layout=ui.FULL
+            [self._scroll, self._header, self._lang, self._status, self._body],
+            layout=ui.FULL,
+            _dom_classes=("pangan-classroom",),
         )
-        self.add_class("pangan-classroom")
         self.go_home()
 
     # -- public surface -------------------------------------------------------------
@@ -209,8 +209,7 @@ class Classroom(w.VBox):
             self.go_home()
 
         go.on_click(submit)
-        form = w.VBox([note, ws, pc, go, msg], layout=ui.FULL)
-        form.add_class("pangan-card")
+        form = w.VBox([note, ws, pc, go, msg], layout=ui.FULL, _dom_classes=("pangan-card",))
         self.code_form = form
         self._code_inputs = (ws, pc, go)
         return form

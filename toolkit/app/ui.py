@@ -135,8 +135,8 @@ def button(text: str, style: str = "primary") -> w.Button:
         button_style=style,
         layout=layout(width="100%", min_height="44px"),
         style=_style(ButtonStyle, ()),
+        _dom_classes=("pangan-button",),
     )
-    b.add_class("pangan-button")
     return b
 
 
@@ -147,19 +147,19 @@ def radio(options: Sequence[tuple[str, int]]) -> w.RadioButtons:
         value=None,
         layout=full(),
         style=_style(DescriptionStyle, ()),
+        _dom_classes=("pangan-radio",),
     )
-    r.add_class("pangan-radio")
     return r
 
 
 def html_block(content: str = "", css_class: str = "", full_width: bool = True) -> w.HTML:
     """An HTML widget with shared models; full width unless ``full_width`` is False."""
-    h = w.HTML(
-        value=content, layout=full() if full_width else layout(), style=_style(HTMLStyle, ())
+    return w.HTML(
+        value=content,
+        layout=full() if full_width else layout(),
+        style=_style(HTMLStyle, ()),
+        _dom_classes=(css_class,) if css_class else (),
     )
-    if css_class:
-        h.add_class(css_class)
-    return h
 
 
 def message(kind: str, text: str) -> str:

@@ -72,8 +72,8 @@ class ItemRow(w.VBox):
             value=None,
             layout=ui.full(),
             style=ui.style(ui.DescriptionStyle),
+            _dom_classes=("pangan-radio",),
         )
-        self._choice.add_class("pangan-radio")
         self._location = w.Text(
             placeholder=t("gmp.widget.location", lang), layout=ui.FULL, style=ui.style(ui.TextStyle)
         )
@@ -92,8 +92,11 @@ class ItemRow(w.VBox):
         )
         self._on_change = on_change
         self._choice.observe(self._changed, names="value")
-        super().__init__([self._text, self._choice, self._details], layout=ui.FULL)
-        self.add_class("pangan-gmp-item")
+        super().__init__(
+            [self._text, self._choice, self._details],
+            layout=ui.FULL,
+            _dom_classes=("pangan-gmp-item",),
+        )
 
     def _changed(self, _change: Any = None) -> None:
         self._details.layout.display = "flex" if self._choice.value == "nc" else "none"
@@ -201,8 +204,7 @@ class SelfInspection(w.VBox):
             self._compare_btn,
             self._progress,
         ]
-        super().__init__(children, layout=ui.FULL)
-        self.add_class("pangan-gmp")
+        super().__init__(children, layout=ui.FULL, _dom_classes=("pangan-gmp",))
         self._update_count()
 
     # programmatic surface -------------------------------------------------------------

@@ -34,8 +34,11 @@ class KeyCheck(w.VBox):
         self._feedback = ui.html_block()
         self.solved = False
         self._submit.on_click(ui.safe(self._feedback, lambda: self._session.lang)(self._check))
-        super().__init__([self._intro, self._choice, self._submit, self._feedback], layout=ui.FULL)
-        self.add_class("pangan-keycheck")
+        super().__init__(
+            [self._intro, self._choice, self._submit, self._feedback],
+            layout=ui.FULL,
+            _dom_classes=("pangan-keycheck",),
+        )
 
     @property
     def choice(self) -> int | None:

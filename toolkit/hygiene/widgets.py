@@ -47,8 +47,8 @@ def _number_field(label: str, value: float) -> w.Text:
         description=label,
         style=ui.style(ui.TextStyle, description_width="initial"),
         layout=ui.full(),
+        _dom_classes=("pangan-number",),
     )
-    f.add_class("pangan-number")
     return f
 
 
@@ -117,8 +117,8 @@ class DilutionCalculator(w.VBox):
                 self._out,
             ],
             layout=ui.FULL,
+            _dom_classes=("pangan-dilution",),
         )
-        self.add_class("pangan-dilution")
 
     def set_inputs(
         self,
@@ -255,8 +255,8 @@ class TemperatureLogChecker(w.VBox):
                 self._out,
             ],
             layout=ui.FULL,
+            _dom_classes=("pangan-templog",),
         )
-        self.add_class("pangan-templog")
 
     def set_inputs(self, text: str, food_type: str = "room", unit: str = "auto") -> None:
         """Fill the form (tests, notebooks)."""
@@ -390,8 +390,8 @@ class DangerZoneExplorer(w.VBox):
                 self._out,
             ],
             layout=ui.FULL,
+            _dom_classes=("pangan-explorer",),
         )
-        self.add_class("pangan-explorer")
 
     def choose(self, scenario: str, hours: float, answer: str | None) -> None:
         """Set scenario, hours and the trainee's judgement (tests, demos)."""
@@ -473,8 +473,8 @@ class HandwashOrder(w.VBox):
                 self._out,
             ],
             layout=ui.FULL,
+            _dom_classes=("pangan-handwash-order",),
         )
-        self.add_class("pangan-handwash-order")
         self._show()
 
     def _tap_handler(self, key: str) -> Any:
@@ -584,8 +584,11 @@ class HandwashTimer(w.VBox):
             )
         )
         self._play.observe(self._tick, names="value")
-        super().__init__([self._play, self._bar, self._out], layout=ui.FULL)
-        self.add_class("pangan-handwash-timer")
+        super().__init__(
+            [self._play, self._bar, self._out],
+            layout=ui.FULL,
+            _dom_classes=("pangan-handwash-timer",),
+        )
 
     @property
     def seconds(self) -> int:
@@ -644,8 +647,8 @@ class SortingExercise(w.VBox):
                 value=None,
                 layout=ui.FULL,
                 style=ui.style(ui.DescriptionStyle),
+                _dom_classes=("pangan-radio",),
             )
-            r.add_class("pangan-radio")
             self._radios[it.key] = r
             rows.append(r)
         self._button = ui.button(t("common.check.submit", lang))
@@ -660,8 +663,8 @@ class SortingExercise(w.VBox):
                 self._out,
             ],
             layout=ui.FULL,
+            _dom_classes=("pangan-sorting",),
         )
-        self.add_class("pangan-sorting")
 
     def choose(self, choices: dict[str, str]) -> None:
         """Put items in bins by key (tests)."""
@@ -732,8 +735,8 @@ class TaskBox(w.VBox):
                 value=None,
                 layout=ui.FULL,
                 style=ui.style(ui.DescriptionStyle),
+                _dom_classes=("pangan-radio",),
             )
-            self._answer.add_class("pangan-radio")
         self._button = ui.button(t("common.check.submit", lang))
         self._out = ui.html_block()
         self._button.on_click(ui.safe(self._out, lambda: self._session.lang)(self._check))
@@ -804,8 +807,9 @@ class ExerciseSet(w.VBox):
             TaskBox(task, set_name, self._session, self._update) for task in load_tasks(set_name)
         ]
         self._score = ui.html_block()
-        super().__init__([*self.tasks, self._score], layout=ui.FULL)
-        self.add_class("pangan-exercises")
+        super().__init__(
+            [*self.tasks, self._score], layout=ui.FULL, _dom_classes=("pangan-exercises",)
+        )
         self._update()
 
     @property

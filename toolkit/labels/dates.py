@@ -79,6 +79,11 @@ def _month(token: str) -> int | None:
     return date_words()["months"].get(token)
 
 
+def _digits(token: str) -> bool:
+    """Only the digits 0-9 (``str.isdigit`` also takes "²", which ``int`` refuses)."""
+    return token.isascii() and token.isdigit()
+
+
 def _year(token: str) -> int:
     return int(token) + 2000 if len(token) == 2 else int(token)
 
@@ -108,27 +113,29 @@ def parse_printed_date(text: str) -> PrintedDate:
     day: int | None
     if len(tokens) == 3:
         a, b, c = tokens
-        if a.isdigit() and len(a) <= 2 and (b.isdigit() and len(b) <= 2 or _month(b)):
-            day, month = int(a), (int(b) if b.isdigit() else _month(b))
+        if _digits(a) and len(a) <= 2 and (_digits(b) and len(b) <= 2 or _month(b)):
+            day, month = int(a), (int(b) if _digits(b) else _month(b))
             ytok = c
-        elif _month(a) and b.isdigit() and len(b) <= 2:
+        elif _month(a) and _digits(b) and len(b) <= 2:
             month, day, ytok = _month(a), int(b), c
         else:
             raise DateError("labels.date.unreadable", text=text.strip())
-        if not (ytok.isdigit() and len(ytok) in (2, 4)):
+        if not (_digits(ytok) and len(ytok) in (2, 4)):
             raise DateError("labels.date.unreadable", text=text.strip())
     elif len(tokens) == 2:
         a, b = tokens
         day = None
-        if a.isdigit() and len(a) <= 2 and b.isdigit() and len(b) == 4:
+        if _digits(a) and len(a) <= 2 and _digits(b) and len(b) == 4:
             month, ytok = int(a), b
-        elif _month(a) and b.isdigit() and len(b) in (2, 4):
+        elif _month(a) and _digits(b) and len(b) in (2, 4):
             month, ytok = _month(a), b
         else:
             raise DateError("labels.date.unreadable", text=text.strip())
     else:
         raise DateError("labels.date.unreadable", text=text.strip())
     year = _year(ytok)
+    if year < 1000:  # "0000", "0527": not a year a label prints
+        raise DateError("labels.date.unreadable", text=text.strip())
     assert month is not None
     if not 1 <= month <= 12:
         raise DateError("labels.date.bad_month", month=month, text=text.strip())

@@ -137,8 +137,10 @@ class LabelPractice(W.VBox):
         today: dt.date | None = None,
         cases: list[str] | None = None,
     ) -> None:
-        super().__init__(layout=ui.layout(width="100%", max_width="640px"))
-        self.add_class("pangan-label-practice")
+        super().__init__(
+            layout=ui.layout(width="100%", max_width="640px"),
+            _dom_classes=("pangan-label-practice",),
+        )
         self._cases = list(cases or [])
         if self._cases:
             n = len(self._cases)
@@ -406,8 +408,9 @@ class OwnLabelCheck(W.VBox):
     def __init__(
         self, session: Any = None, lang: str | None = None, today: dt.date | None = None
     ) -> None:
-        super().__init__(layout=ui.layout(width="100%", max_width="640px"))
-        self.add_class("pangan-own-label")
+        super().__init__(
+            layout=ui.layout(width="100%", max_width="640px"), _dom_classes=("pangan-own-label",)
+        )
         self._session = session = _session(session)
         self._lang = L = _lang(session, lang)
         self._today = today
@@ -595,8 +598,10 @@ class PermitExplainer(W.VBox):
     def __init__(
         self, session: Any = None, lang: str | None = None, today: dt.date | None = None
     ) -> None:
-        super().__init__(layout=ui.layout(width="100%", max_width="640px"))
-        self.add_class("pangan-permit-explainer")
+        super().__init__(
+            layout=ui.layout(width="100%", max_width="640px"),
+            _dom_classes=("pangan-permit-explainer",),
+        )
         self._lang = L = _lang(_session(session), lang)
         self._today = today or dt.date.today()
         self._number = W.Text(

@@ -48,8 +48,8 @@ def _text(placeholder: str = "", value: str = "") -> w.Text:
         continuous_update=False,
         layout=ui.layout(width="100%", min_height=TAP),
         style=ui.style(ui.TextStyle),
+        _dom_classes=("pangan-input",),
     )
-    box.add_class("pangan-input")
     return box
 
 
@@ -143,16 +143,16 @@ class NutritionCalculator(w.VBox):
             value="general",
             layout=ui.FULL,
             style=ui.style(ui.DescriptionStyle),
+            _dom_classes=("pangan-radio",),
         )  # fmt: skip
-        self._category.add_class("pangan-radio")
         self._basis = w.RadioButtons(
             options=[(t("nutrition.widget.basis_raw", lang), "raw"),
                      (t("nutrition.widget.basis_declared", lang), "declared")],
             value=DEFAULT_AKG_BASIS,
             layout=ui.FULL,
             style=ui.style(ui.DescriptionStyle),
+            _dom_classes=("pangan-radio",),
         )  # fmt: skip
-        self._basis.add_class("pangan-radio")
         self._compute = ui.button(t("nutrition.widget.compute", lang))
         self._result = ui.html_block()
         self._png = ui.button(t("nutrition.widget.make_png", lang), style="")
@@ -164,8 +164,8 @@ class NutritionCalculator(w.VBox):
             value=ggl_sets()[0],
             layout=ui.FULL,
             style=ui.style(ui.DescriptionStyle),
+            _dom_classes=("pangan-radio",),
         )
-        self._ggl_set.add_class("pangan-radio")
         self._ggl = ui.html_block()
         self._ggl_box = w.VBox(
             [_labelled(t("nutrition.widget.ggl_figures", lang), self._ggl_set), self._ggl],
@@ -192,8 +192,8 @@ class NutritionCalculator(w.VBox):
                 self._ggl_box,
             ],
             layout=ui.FULL,
+            _dom_classes=("pangan-nutrition-calculator",),
         )
-        self.add_class("pangan-nutrition-calculator")
 
     # -- programmatic surface (tests, other widgets) ---------------------------------------
     def set_values(
@@ -347,8 +347,8 @@ class RecipeEstimator(w.VBox):
             ensure_option=False,
             layout=ui.layout(width="100%", min_height=TAP),
             style=ui.style(ui.TextStyle),
+            _dom_classes=("pangan-input",),
         )
-        self._ingredient.add_class("pangan-input")
         self._grams = _text()
         self._add = ui.button(t("nutrition.widget.add", lang), style="")
         self._clear = ui.button(t("nutrition.widget.clear", lang), style="")
@@ -390,8 +390,8 @@ class RecipeEstimator(w.VBox):
                 self._output,
             ],
             layout=ui.FULL,
+            _dom_classes=("pangan-recipe",),
         )
-        self.add_class("pangan-recipe")
         self._use_table(self._table, shipped=table is None)
         self._show_lines()
 
@@ -563,9 +563,10 @@ class NutritionDrill(w.VBox):
         self._feedback = ui.html_block()
         self._submit.on_click(ui.safe(self._feedback, lambda: self._session.lang)(self._check))
         super().__init__(
-            [self._question, self._answer, self._submit, self._feedback], layout=ui.FULL
+            [self._question, self._answer, self._submit, self._feedback],
+            layout=ui.FULL,
+            _dom_classes=("pangan-drill",),
         )
-        self.add_class("pangan-drill")
 
     @property
     def answer(self) -> str:

@@ -93,8 +93,8 @@ class PathwayAdvisor(w.VBox):
             description=t("pathway.widget.example", lang),
             style=style,
             layout=ui.FULL,
+            _dom_classes=("pangan-radio",),
         )
-        self._example.add_class("pangan-radio")
         self._group = w.RadioButtons(
             options=[(f"{g.code} · {g.name(lang)}", g.code) for g in food_groups()]
             + [(t("pathway.widget.no_group", lang), "")],
@@ -102,8 +102,8 @@ class PathwayAdvisor(w.VBox):
             description=t("pathway.widget.group", lang),
             style=style,
             layout=ui.FULL,
+            _dom_classes=("pangan-radio",),
         )
-        self._group.add_class("pangan-radio")
 
         def radio(name: str, values: tuple[str, ...], prefix: str) -> w.RadioButtons:
             r = w.RadioButtons(
@@ -112,8 +112,8 @@ class PathwayAdvisor(w.VBox):
                 description=t(f"pathway.widget.{name}", lang),
                 style=style,
                 layout=ui.FULL,
+                _dom_classes=("pangan-radio",),
             )
-            r.add_class("pangan-radio")
             return r
 
         self._processing = radio("processing", PROCESSING, "processing")
@@ -156,8 +156,8 @@ class PathwayAdvisor(w.VBox):
                 self._groups,
             ],
             layout=ui.FULL,
+            _dom_classes=("pangan-pathway",),
         )
-        self.add_class("pangan-pathway")
 
     def set_product(self, product: Product) -> None:
         """Fill the form from ``product`` (examples, tests)."""

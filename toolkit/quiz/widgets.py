@@ -116,8 +116,9 @@ class QuizWidget(w.VBox):
         self._retake.on_click(self._guard(self._on_retake))
         # The message area sits just above the action button, where a thumb is on a phone.
         self._body.children = [self._feedback]
-        super().__init__([self._title, self._progress, self._body], layout=ui.FULL)
-        self.add_class("pangan-quiz")
+        super().__init__(
+            [self._title, self._progress, self._body], layout=ui.FULL, _dom_classes=("pangan-quiz",)
+        )
         # Python-only state (never traits): the bank, drawn questions and answers.
         self._bank: Bank | None = None
         self._questions: list[Question] = []
@@ -356,8 +357,8 @@ class QuizWidget(w.VBox):
                     tooltip=o.text.get(lang),
                     layout=ui.layout(width="48px", min_width="48px", min_height="44px"),
                     style=ui.style(ui.ToggleButtonStyle),
+                    _dom_classes=("pangan-tick",),
                 )
-                box.add_class("pangan-tick")
                 box.observe(self._on_tick, names="value")
                 label = ui.html_block(f"<span>{html.escape(o.text.get(lang))}</span>")
                 label.layout = w.Layout(width="calc(100% - 56px)")
