@@ -70,3 +70,27 @@ def test_going_home_and_back_makes_no_new_widgets(tmp_path, monkeypatch):
     room.set_lang("en")  # the other language is made once too
     room.set_lang("id")
     assert room.cards() and room.cards()[0].module.name == name
+
+
+def test_widgets_carry_their_css_class_from_the_start(tmp_path, monkeypatch):
+    """A class added after a widget is made is one more message through the kernel, the
+    server and the phone for every widget: opening the modules sends none."""
+    monkeypatch.setenv("PANGAN_DATA_DIR", str(tmp_path))
+    sent: list[tuple[str, object]] = []
+    original = w.Widget.send_state
+
+    def recording(self, key=None):
+        sent.append((type(self).__name__, key))
+        return original(self, key)
+
+    monkeypatch.setattr(w.Widget, "send_state", recording)
+    room = Classroom(Session(lang="id"))
+    for card in room.cards():
+        room.open_module(card.module.name)
+        room.go_home()
+    room.set_lang("en")
+    late = [
+        (cls, key) for cls, key in sent if key == "_dom_classes" or "_dom_classes" in (key or ())
+    ]
+    assert sent, "nothing was recorded: the check would prove nothing"
+    assert late == []
