@@ -683,11 +683,12 @@ async def simulate(
     async def sample() -> None:
         # Reading the memory of hundreds of processes costs this (client) process about a
         # CPU-second (the OS walks each process's page tables): every 15 s, not more often,
-        # and not while the room arrives, when those cores are what the measured pages wait
-        # for (a real phone's browser does not use the laptop's CPU). Memory only grows while
-        # trainees work, so the readings after the arrivals hold the peak.
+        # and not while the room arrives and opens its pages (the ramp and 30 s after it),
+        # when those cores are what the measured pages wait for (a real phone's browser does
+        # not use the laptop's CPU). Memory only grows while trainees work (no kernel leaves
+        # during a run), so the readings after that, to the end, hold the peak.
         nonlocal peak_pss, peak_kernels, sampler_cpu
-        arrivals_end = start + min(ramp, max(duration - 20, 0))
+        arrivals_end = start + min(ramp + 30, max(duration - 20, 0))
         while time.monotonic() < arrivals_end:  # meanwhile only count kernels (cheap)
             peak_kernels = max(peak_kernels, await asyncio.to_thread(server.kernel_count))
             await asyncio.sleep(min(5, max(arrivals_end - time.monotonic(), 0)))
