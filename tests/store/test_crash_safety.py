@@ -58,3 +58,15 @@ def test_sigkill_mid_run_loses_no_reported_answer(store_url: str) -> None:
     assert len(reported) >= 150
     assert missing == []
     assert len(stored) < 100000
+
+
+def test_warming_the_store_touches_no_real_database(tmp_path, monkeypatch) -> None:
+    """The fork server's warm-up runs on a throw-away in-memory database."""
+    from toolkit.store.db import warm_store
+
+    real = tmp_path / "classroom.sqlite"
+    monkeypatch.setenv("PANGAN_DB_URL", f"sqlite:///{real}")
+    monkeypatch.setenv("PANGAN_DATA_DIR", str(tmp_path))
+    warm_store()
+    warm_store()  # nothing is left behind to collide with
+    assert list(tmp_path.iterdir()) == []

@@ -42,6 +42,19 @@ WARM_MODULES = (
     "ipykernel.kernelapp",
     "ipykernel.ipkernel",
     "ipykernel.zmqshell",
+    # What ipykernel and IPython import while a kernel starts (measured: the modules a forked
+    # kernel has that the fork server had not).
+    "ipykernel.debugger",
+    "IPython.core.completerlib",
+    "IPython.core.debugger",
+    "IPython.core.logger",
+    "IPython.core.oinspect",
+    "IPython.extensions.storemagic",
+    "IPython.utils.wildcard",
+    "psutil",
+    "faulthandler",
+    "resource",
+    "tornado.platform.asyncio",
     "ipywidgets",
     "tornado.websocket",
     "mistune",
@@ -100,7 +113,7 @@ WARM_DATA = (
     "toolkit.shelflife.content:datasets",
     "toolkit.hygiene.widgets:warm_charts",  # the danger-zone charts every trainee may ask for
     "toolkit.app.runner:warm_markdown",  # every module's text, as HTML
-    "sqlalchemy.orm:configure_mappers",  # the store's models, set up on first use otherwise
+    "toolkit.store.db:warm_store",  # the store's first calls (SQLAlchemy builds code on first use)
 )
 START_TIMEOUT_S = 30.0
 

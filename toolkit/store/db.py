@@ -529,3 +529,24 @@ def open_store(url: str | None = None, create: bool = True) -> Store:
     if current != SCHEMA_HEAD and create:
         store.create_schema()
     return store
+
+
+def warm_store() -> None:
+    """Run each kind of store call once on a throw-away in-memory database (the fork server).
+
+    SQLAlchemy imports parts of itself, configures the ORM mappers and builds some of its code
+    on first use: done in each trainee kernel, that was ~4 MB of private memory per kernel
+    (benchmarks/README.md); done here it is shared. Nothing stays open: the fork server must
+    fork with no connection.
+    """
+    from toolkit.store.models import Base
+
+    store = Store(make_engine("sqlite://"))
+    try:
+        Base.metadata.create_all(store.engine)
+        schema_revision(store.engine)
+        store.record_progress("WARM", "WARM", "warm", "opened")
+        store.record_answer(AnswerRecord("WARM", "WARM", "warm", "q1", "a", True, 1.0, 1.0))
+        store.record_attempt("WARM", "WARM", "warm", 100.0)
+    finally:
+        store.engine.dispose()
