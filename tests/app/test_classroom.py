@@ -169,7 +169,7 @@ def test_markdown_is_converted_once_and_an_edit_anew(tmp_path: Path) -> None:
     edited = [x.value for x in render_notebook(nb, "id")]
     assert "<strong>tiga</strong>" in edited[0] and "dua" not in edited[0]
     (folder / "02_broken.ipynb").write_text("{not json", encoding="utf-8")
-    assert runner.warm_markdown(folder) == 1  # a broken notebook is skipped, not fatal
+    assert runner.warm_markdown(folder) == 1  # a broken notebook is not a module: not read
 
 
 def test_run_code_returns_printed_text_and_last_value() -> None:

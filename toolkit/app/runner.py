@@ -40,16 +40,13 @@ def markdown_html(source: str) -> str:
 def warm_markdown(folder: Path | None = None) -> int:
     """Convert every module notebook's markdown cells (both languages); return how many.
 
-    Called in the fork server; a notebook that cannot be read is skipped here and shows its
-    own message when a trainee opens it."""
+    Called in the fork server (which logs a failure and goes on). Only module notebooks are
+    read: ``discover`` has already left out any that cannot be parsed."""
     from toolkit.app.catalogue import discover
 
     done = 0
     for module in discover(folder):
-        try:
-            nb = json.loads(module.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue
+        nb = json.loads(module.path.read_text(encoding="utf-8"))
         for cell in nb.get("cells", []):
             src = _source(cell)
             if cell.get("cell_type") == "markdown" and src.strip():
